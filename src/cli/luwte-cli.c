@@ -1,0 +1,193 @@
+/* luwte-cli.c — luwte-cli: Luwte's core for scripting and administration
+ *
+ * Global options (--db, --lang) are accepted before or after the command.
+ * Output goes to stdout; errors go to stderr in one line; exit 0 on
+ * success, 1 on failure, 2 on wrong usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-cli"
+
+#include "config.h"
+
+#include "luwte-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef int (*CommandFunc) (LuwteCliContext *context,
+                            int              argc,
+                            char           **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *usage;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static const Command commands[] = {
+  { "card", "card [--json]", N_("Print the intervention card"), luwte_cli_card },
+};
+
+/* Errors are one line on stderr, whatever the message holds. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  fprintf (stderr, "luwte-cli: %s\n", line);
+}
+
+int
+luwte_cli_fail (const GError *error)
+{
+  print_error_line (error->message);
+  return LUWTE_CLI_FAILED;
+}
+
+int
+luwte_cli_usage_error (const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  line = g_strdup_printf (_("%s (see “luwte-cli --help”)"), message);
+  print_error_line (line);
+  return LUWTE_CLI_USAGE;
+}
+
+void
+luwte_cli_print (const char *text)
+{
+  fputs (text, stdout);
+  if (*text != '\0' && text[strlen (text) - 1] != '\n')
+    fputc ('\n', stdout);
+}
+
+static void
+print_help (void)
+{
+  g_autoptr(GString) help = g_string_new (NULL);
+
+  g_string_append_printf (help, "%s\n", _("Usage: luwte-cli [--lang nl|en] COMMAND [OPTIONS]"));
+  g_string_append_printf (help, "\n%s\n", _("Luwte: the intervention card and case workspace for online-incited public-order disturbances."));
+  g_string_append_printf (help, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (help, "  %-28s %s\n", commands[i].usage, _(commands[i].summary));
+  g_string_append_printf (help, "\n%s\n", _("Options:"));
+  g_string_append_printf (help, "  %-28s %s\n", "--lang nl|en", _("Dutch or English output"));
+  g_string_append_printf (help, "  %-28s %s\n", "--json", _("Machine-readable output"));
+  g_string_append_printf (help, "  %-28s %s\n", "--version", _("Print the version"));
+  g_string_append_printf (help, "  %-28s %s\n", "--help", _("Print this help"));
+  g_string_append_printf (help, "\n%s\n", _("Exit status: 0 on success, 1 on failure, 2 on wrong usage."));
+  luwte_cli_print (help->str);
+}
+
+/* Takes the value of a global option given as "--opt VALUE" or
+ * "--opt=VALUE"; returns FALSE when @arg is not that option. */
+static gboolean
+take_option (const char  *name,
+             int         *i,
+             int          argc,
+             char       **argv,
+             const char **value,
+             gboolean    *missing)
+{
+  const char *arg = argv[*i];
+  gsize len = strlen (name);
+
+  if (strncmp (arg, name, len) != 0)
+    return FALSE;
+  if (arg[len] == '=')
+    {
+      *value = arg + len + 1;
+      return TRUE;
+    }
+  if (arg[len] != '\0')
+    return FALSE;
+  if (*i + 1 >= argc)
+    {
+      *missing = TRUE;
+      return TRUE;
+    }
+  *value = argv[++(*i)];
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  LuwteCliContext context = { NULL, LUWTE_LANGUAGE_EN };
+  const char *lang = NULL;
+  gboolean want_help = FALSE;
+  gboolean want_version = FALSE;
+  gboolean after_dashes = FALSE;
+
+  luwte_i18n_init ();
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *value = NULL;
+      gboolean missing = FALSE;
+
+      if (after_dashes)
+        g_ptr_array_add (rest, argv[i]);
+      else if (g_str_equal (argv[i], "--"))
+        after_dashes = TRUE;
+      else if (take_option ("--db", &i, argc, argv, &value, &missing))
+        {
+          if (missing)
+            return luwte_cli_usage_error (_("--db needs a path"));
+          context.db_path = value;
+        }
+      else if (take_option ("--lang", &i, argc, argv, &value, &missing))
+        {
+          if (missing)
+            return luwte_cli_usage_error (_("--lang needs “nl” or “en”"));
+          lang = value;
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        want_help = TRUE;
+      else if (g_str_equal (argv[i], "--version"))
+        want_version = TRUE;
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+
+  if (lang != NULL && !luwte_language_apply (lang))
+    return luwte_cli_usage_error (_("unknown language “%s”; use “nl” or “en”"), lang);
+  context.language = luwte_language_from_locale ();
+
+  if (want_version)
+    {
+      luwte_cli_print ("luwte-cli " PACKAGE_VERSION);
+      return LUWTE_CLI_OK;
+    }
+  if (want_help)
+    {
+      print_help ();
+      return LUWTE_CLI_OK;
+    }
+  if (rest->len == 0)
+    return luwte_cli_usage_error (_("no command given"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, g_ptr_array_index (rest, 0)))
+      {
+        g_ptr_array_add (rest, NULL);
+        return commands[i].run (&context, (int) rest->len - 2, (char **) rest->pdata + 1);
+      }
+
+  return luwte_cli_usage_error (_("unknown command “%s”"), (const char *) g_ptr_array_index (rest, 0));
+}

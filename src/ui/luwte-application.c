@@ -1,0 +1,174 @@
+/* luwte-application.c — the Luwte application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte"
+
+#include "config.h"
+
+#include "luwte-application.h"
+#include "luwte-card.h"
+#include "luwte-window.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+struct _LuwteApplication
+{
+  AdwApplication  parent_instance;
+
+  LuwteCard      *card;
+  GError         *card_problem;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteApplication, luwte_application, ADW_TYPE_APPLICATION)
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LuwteApplication *self = user_data;
+  const char *developers[] = { "Luwte developers", NULL };
+  g_autofree char *card_credits = NULL;
+  g_autofree char *card_title = NULL;
+  LuwteLanguage language = luwte_language_from_locale ();
+  GtkWidget *about;
+
+  card_title = g_strdup (luwte_localized_get (luwte_card_get_title (self->card), language));
+  card_credits = g_strdup_printf ("%s\n\n%s",
+                                  luwte_localized_get (luwte_card_get_credits (self->card), language),
+                                  _("Luwte shows the card with the makers' words; the legal notes, the escalation ladder and the English translation are Luwte's own and are no legal advice."));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Luwte",
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("Luwte developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/luwte/luwte",
+                        "issue-url", "https://github.com/luwte/luwte/issues",
+                        "comments", _("The intervention card and a case workspace for public-order disturbances stirred up online."),
+                        "developers", developers,
+                        "copyright", "© 2026 Luwte developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: put your name here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Intervention Card"),
+                                       (const char **) luwte_card_get_makers (self->card));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), card_title, NULL,
+                                      GTK_LICENSE_CUSTOM, card_credits);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows first lets each store its state. */
+  for (GList *l = windows; l != NULL; l = windows = gtk_application_get_windows (app))
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+on_first_frame (GdkFrameClock    *clock,
+                LuwteApplication *self)
+{
+  /* For the start-up benchmark: the time the first frame was painted on
+   * the monotonic clock, which the benchmark shares. */
+  printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realize (GtkWidget        *window,
+                   LuwteApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+static void
+luwte_application_startup (GApplication *application)
+{
+  LuwteApplication *self = LUWTE_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (luwte_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  self->card = luwte_card_load (&self->card_problem);
+  if (self->card_problem != NULL)
+    g_warning ("Own card not used: %s", self->card_problem->message);
+}
+
+static void
+luwte_application_activate (GApplication *application)
+{
+  LuwteApplication *self = LUWTE_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (luwte_window_new (GTK_APPLICATION (self), self->card, self->card_problem));
+      if (g_getenv ("LUWTE_EXIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, 0);
+    }
+  gtk_window_present (window);
+}
+
+static void
+luwte_application_finalize (GObject *object)
+{
+  LuwteApplication *self = (LuwteApplication *) object;
+
+  g_clear_object (&self->card);
+  g_clear_error (&self->card_problem);
+
+  G_OBJECT_CLASS (luwte_application_parent_class)->finalize (object);
+}
+
+static void
+luwte_application_class_init (LuwteApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = luwte_application_finalize;
+  app_class->startup = luwte_application_startup;
+  app_class->activate = luwte_application_activate;
+}
+
+static void
+luwte_application_init (LuwteApplication *self)
+{
+}
+
+LuwteApplication *
+luwte_application_new (void)
+{
+  return g_object_new (LUWTE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,44 @@
+/* bare-window.c — the yardstick for the start-up benchmark: an empty GTK 4
+ * application window, started and measured exactly as Luwte is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+#include <stdio.h>
+
+static void
+on_first_frame (GdkFrameClock  *clock,
+                GtkApplication *app)
+{
+  printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, app);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+on_realize (GtkWidget      *window,
+            GtkApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame), app);
+}
+
+static void
+on_activate (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.luwte.BareWindow", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

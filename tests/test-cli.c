@@ -1,0 +1,189 @@
+/* test-cli.c — luwte-cli as a script or a person uses it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+#include <string.h>
+
+typedef struct {
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs luwte-cli with the arguments after @run, up to NULL. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LUWTE_CLI"));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", "", TRUE);
+  env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* Errors are exactly one line on stderr. */
+static void
+assert_one_error_line (Run *run)
+{
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "luwte-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "luwte-cli " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Usage: luwte-cli"));
+  g_assert_nonnull (strstr (run.out, "card [--json]"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *cases[][3] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "card", "--yaml", NULL },
+    { "--lang", "de", NULL },
+    { "card", "--lang", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, cases[i][0], cases[i][0] ? cases[i][1] : NULL, cases[i][0] && cases[i][1] ? cases[i][2] : NULL, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_one_error_line (&run);
+    }
+}
+
+static void
+test_card_text (void)
+{
+  g_auto(Run) en = { 0 };
+  g_auto(Run) nl = { 0 };
+  g_auto(Run) nl_after = { 0 };
+
+  run_cli (&en, "card", NULL);
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_nonnull (strstr (en.out, "6. Administrative powers"));
+  g_assert_nonnull (strstr (en.out, "[emergency-ordinance]"));
+  g_assert_nonnull (strstr (en.out, "ECLI:NL:RBMNE:2023:375"));
+
+  run_cli (&nl, "--lang", "nl", "card", NULL);
+  g_assert_cmpint (nl.status, ==, 0);
+  g_assert_nonnull (strstr (nl.out, "Aanpak online aangejaagde openbare ordeverstoringen"));
+  g_assert_nonnull (strstr (nl.out, "6. Bestuurlijke bevoegdheden"));
+  g_assert_nonnull (strstr (nl.out, "Interveniëren is maatwerk"));
+  /* The labels are translated too. */
+  g_assert_nonnull (strstr (nl.out, "Juridische grondslag"));
+
+  /* Global options go before or after the command. */
+  run_cli (&nl_after, "card", "--lang=nl", NULL);
+  g_assert_cmpstr (nl_after.out, ==, nl.out);
+}
+
+static void
+test_card_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&run, "card", "--json", "--lang", "nl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "language"), ==, "nl");
+  g_assert_true (json_object_has_member (root, "version"));
+  g_assert_true (json_object_has_member (root, "disclaimer"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "groups")), ==, 6);
+}
+
+static void
+test_broken_user_card (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "luwte", NULL);
+  g_autofree char *path = g_build_filename (dir, "card.json", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1}", -1, NULL));
+  g_setenv ("XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+
+  run_cli (&run, "card", NULL);
+  /* The built-in card is still printed; the problem is named. */
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Administrative powers"));
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "format"));
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/card/text", test_card_text);
+  g_test_add_func ("/cli/card/json", test_card_json);
+  g_test_add_func ("/cli/card/broken-user-card", test_broken_user_card);
+
+  return g_test_run ();
+}
