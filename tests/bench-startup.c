@@ -73,6 +73,7 @@ main (int   argc,
   env = g_environ_setenv (env, "XDG_DATA_HOME", home, TRUE);
   env = g_environ_setenv (env, "LUWTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   env = g_environ_unsetenv (env, "G_DEBUG");
+  env = g_environ_unsetenv (env, "GDK_DEBUG");
 
   /* One unmeasured run each warms the file cache. */
   start_once (argv[1], env);

@@ -284,11 +284,11 @@ static void
 on_intervention_activated (LuwteCardBrowser *self,
                            GtkListBoxRow    *row)
 {
+  GtkWidget *detail_pane = gtk_widget_get_ancestor (GTK_WIDGET (self->detail), GTK_TYPE_BOX);
+
   on_intervention_selected (self, row);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  if (adw_leaflet_get_visible_child_name (self->leaflet) != NULL &&
-      g_str_equal (adw_leaflet_get_visible_child_name (self->leaflet), "interventions"))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, detail_pane);
 }
 
 static void
@@ -342,8 +342,11 @@ on_search_activate (LuwteCardBrowser *self)
 
   if (first != NULL)
     {
-      on_intervention_activated (self, first);
       gtk_list_box_select_row (self->interventions_list, first);
+      on_intervention_activated (self, first);
+      /* Arrows then walk through the results. */
+      if (!adw_leaflet_get_folded (self->leaflet))
+        gtk_widget_grab_focus (GTK_WIDGET (first));
     }
 }
 
@@ -376,6 +379,11 @@ group_action (GtkWidget  *widget,
   GtkListBoxRow *row;
 
   luwte_card_browser_select_group (self, (guint) g_variant_get_int32 (parameter));
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->interventions_pane);
+      return;
+    }
   row = gtk_list_box_get_selected_row (self->groups_list);
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
