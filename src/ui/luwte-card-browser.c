@@ -310,6 +310,16 @@ on_search_changed (LuwteCardBrowser *self)
 
   luwte_intervention_detail_set_search_words (self->detail, (const char * const *) self->words);
   fill_interventions (self);
+
+  /* Results come from the whole card: no group is selected meanwhile. */
+  self->filling = TRUE;
+  if (self->words != NULL)
+    gtk_list_box_unselect_all (self->groups_list);
+  else if (self->group != NULL)
+    gtk_list_box_select_row (self->groups_list,
+                             gtk_list_box_get_row_at_index (self->groups_list,
+                                                            (int) luwte_card_group_get_number (self->group) - 1));
+  self->filling = FALSE;
 }
 
 static void
