@@ -10,6 +10,7 @@ packages="
   libjson-glib-dev libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11
+  libatspi2.0-dev at-spi2-core
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   fonts-cantarell fonts-dejavu-core
   poppler-utils

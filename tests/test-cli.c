@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include "luwte-case.h"
+#include "luwte-store.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
@@ -172,6 +175,84 @@ test_broken_user_card (void)
   g_remove (path);
 }
 
+
+static void
+test_list_and_show (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "cli.db", NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) first = NULL;
+  g_autoptr(LuwteCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) list = { 0 };
+  g_auto(Run) active = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) show_json = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_status = { 0 };
+  JsonArray *cases;
+  LuwteCaseEdit edit = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  store = luwte_store_open (db, &error);
+  g_assert_no_error (error);
+  first = luwte_store_create_case (store, "Feest <b>uit de hand</b> & meer", &error);
+  second = luwte_store_create_case (store, "Oproep rellen", &error);
+  edit.location = "Stationsplein";
+  g_assert_true (luwte_store_update_case (store, first, &edit, &error));
+  g_assert_true (luwte_store_set_case_status (store, second, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_clear_object (&store);
+
+  run_cli (&list, "--db", db, "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  cases = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (cases), ==, 2);
+  /* Newest first. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cases, 0), "reference"),
+                   ==, luwte_case_get_reference (second));
+
+  run_cli (&active, "list", "--status", "active", "--db", db, NULL);
+  g_assert_cmpint (active.status, ==, 0);
+  g_assert_nonnull (strstr (active.out, luwte_case_get_reference (second)));
+  g_assert_null (strstr (active.out, luwte_case_get_reference (first)));
+
+  run_cli (&show, "--db", db, "show", luwte_case_get_reference (first), NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  /* Markup shows literally. */
+  g_assert_nonnull (strstr (show.out, "Feest <b>uit de hand</b> & meer"));
+  g_assert_nonnull (strstr (show.out, "Stationsplein"));
+
+  run_cli (&show_json, "--db", db, "show", luwte_case_get_reference (first), "--json", NULL);
+  g_assert_cmpint (show_json.status, ==, 0);
+  g_assert_nonnull (strstr (show_json.out, "\"status\" : \"signal\""));
+
+  run_cli (&missing, "--db", db, "show", "OOV-1999-9999", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_one_error_line (&missing);
+
+  run_cli (&bad_status, "--db", db, "list", "--status", "open", NULL);
+  g_assert_cmpint (bad_status.status, ==, 2);
+  assert_one_error_line (&bad_status);
+}
+
+static void
+test_newer_database (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "newer.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("sqlite3 %s 'PRAGMA user_version = 99'", db);
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_spawn_command_line_sync (sql, NULL, NULL, NULL, NULL));
+  run_cli (&run, "--db", db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  g_assert_nonnull (strstr (run.err, "newer version"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +265,8 @@ main (int   argc,
   g_test_add_func ("/cli/card/text", test_card_text);
   g_test_add_func ("/cli/card/json", test_card_json);
   g_test_add_func ("/cli/card/broken-user-card", test_broken_user_card);
+  g_test_add_func ("/cli/list-and-show", test_list_and_show);
+  g_test_add_func ("/cli/newer-database", test_newer_database);
 
   return g_test_run ();
 }

@@ -29,6 +29,8 @@ typedef struct {
 
 static const Command commands[] = {
   { "card", "card [--json]", N_("Print the intervention card"), luwte_cli_card },
+  { "list", "list [--json] [--status S]", N_("List cases, newest first"), luwte_cli_list },
+  { "show", "show REF [--json]", N_("Print one case"), luwte_cli_show },
 };
 
 /* Errors are one line on stderr, whatever the message holds. */
@@ -78,12 +80,13 @@ print_help (void)
 {
   g_autoptr(GString) help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n", _("Usage: luwte-cli [--lang nl|en] COMMAND [OPTIONS]"));
+  g_string_append_printf (help, "%s\n", _("Usage: luwte-cli [--db PATH] [--lang nl|en] COMMAND [OPTIONS]"));
   g_string_append_printf (help, "\n%s\n", _("Luwte: the intervention card and case workspace for online-incited public-order disturbances."));
   g_string_append_printf (help, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (help, "  %-28s %s\n", commands[i].usage, _(commands[i].summary));
   g_string_append_printf (help, "\n%s\n", _("Options:"));
+  g_string_append_printf (help, "  %-28s %s\n", "--db PATH", _("Use the case database at PATH (or set LUWTE_DB)"));
   g_string_append_printf (help, "  %-28s %s\n", "--lang nl|en", _("Dutch or English output"));
   g_string_append_printf (help, "  %-28s %s\n", "--json", _("Machine-readable output"));
   g_string_append_printf (help, "  %-28s %s\n", "--version", _("Print the version"));

@@ -29,5 +29,11 @@ void luwte_cli_print      (const char   *text);
 int luwte_cli_card        (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_list        (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+int luwte_cli_show        (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "luwte-application.h"
 #include "luwte-card.h"
+#include "luwte-store.h"
 #include "luwte-window.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +20,8 @@ struct _LuwteApplication
 
   LuwteCard      *card;
   GError         *card_problem;
+  LuwteStore     *store;
+  GError         *store_problem;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteApplication, luwte_application, ADW_TYPE_APPLICATION)
@@ -137,6 +140,10 @@ luwte_application_startup (GApplication *application)
   self->card = luwte_card_load (&self->card_problem);
   if (self->card_problem != NULL)
     g_warning ("Own card not used: %s", self->card_problem->message);
+
+  /* A database that cannot be opened leaves the card usable; the cases
+   * page says what is wrong. */
+  self->store = luwte_store_open (NULL, &self->store_problem);
 }
 
 static void
@@ -147,7 +154,8 @@ luwte_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (luwte_window_new (GTK_APPLICATION (self), self->card, self->card_problem));
+      window = GTK_WINDOW (luwte_window_new (GTK_APPLICATION (self), self->card, self->card_problem,
+                                             self->store, self->store_problem));
       if (g_getenv ("LUWTE_EXIT_AFTER_FIRST_FRAME") != NULL)
         g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, 0);
     }
@@ -161,6 +169,8 @@ luwte_application_finalize (GObject *object)
 
   g_clear_object (&self->card);
   g_clear_error (&self->card_problem);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_problem);
 
   G_OBJECT_CLASS (luwte_application_parent_class)->finalize (object);
 }

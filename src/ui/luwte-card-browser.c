@@ -32,6 +32,7 @@ struct _LuwteCardBrowser
 
   AdwLeaflet              *leaflet;
   GtkWidget               *groups_pane;
+  AdwHeaderBar            *groups_header;
   GtkWidget               *interventions_pane;
   GtkToggleButton         *search_button;
   GtkSearchBar            *search_bar;
@@ -229,6 +230,62 @@ fill_interventions (LuwteCardBrowser *self)
   self->filling = FALSE;
 }
 
+/* Focuses the selected row of @list, or its first. */
+static gboolean
+focus_list (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (list, 0);
+  if (row == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Right and Left move between the panes, the way the eye reads them. */
+static gboolean
+on_groups_key_pressed (LuwteCardBrowser *self,
+                       guint             keyval,
+                       guint             keycode,
+                       GdkModifierType   state)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->interventions_pane);
+      return focus_list (self->interventions_list);
+    }
+  return FALSE;
+}
+
+static gboolean
+on_interventions_key_pressed (LuwteCardBrowser *self,
+                              guint             keyval,
+                              guint             keycode,
+                              GdkModifierType   state)
+{
+  GtkWidget *detail_pane = gtk_widget_get_ancestor (GTK_WIDGET (self->detail), GTK_TYPE_BOX);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->groups_pane);
+      return focus_list (self->groups_list);
+    }
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, detail_pane);
+      return gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+    }
+  return FALSE;
+}
+
 static void
 on_group_selected (LuwteCardBrowser *self,
                    GtkListBoxRow    *row)
@@ -269,6 +326,7 @@ on_group_activated (LuwteCardBrowser *self,
 {
   on_group_selected (self, row);
   adw_leaflet_set_visible_child (self->leaflet, self->interventions_pane);
+  focus_list (self->interventions_list);
 }
 
 static void
@@ -483,6 +541,7 @@ luwte_card_browser_class_init (LuwteCardBrowserClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-card-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, groups_pane);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, groups_header);
   gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, interventions_pane);
   gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, search_button);
   gtk_widget_class_bind_template_child (widget_class, LuwteCardBrowser, search_bar);
@@ -510,6 +569,8 @@ luwte_card_browser_class_init (LuwteCardBrowserClass *klass)
 static void
 luwte_card_browser_init (LuwteCardBrowser *self)
 {
+  GtkEventController *controller;
+
   self->listed = g_ptr_array_new_with_free_func (g_object_unref);
   self->language = LUWTE_LANGUAGE_EN;
 
@@ -525,6 +586,13 @@ luwte_card_browser_init (LuwteCardBrowser *self)
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_groups_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->groups_list), controller);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_interventions_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->interventions_list), controller);
 }
 
 GtkWidget *
@@ -692,4 +760,13 @@ luwte_card_browser_set_key_capture_widget (LuwteCardBrowser *self,
 {
   g_return_if_fail (LUWTE_IS_CARD_BROWSER (self));
   gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+}
+
+/* The window's view switcher, in the groups' header bar. */
+void
+luwte_card_browser_set_title_widget (LuwteCardBrowser *self,
+                                     GtkWidget        *widget)
+{
+  g_return_if_fail (LUWTE_IS_CARD_BROWSER (self));
+  adw_header_bar_set_title_widget (self->groups_header, widget);
 }

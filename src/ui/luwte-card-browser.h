@@ -29,6 +29,8 @@ guint                  luwte_card_browser_get_n_listed         (LuwteCardBrowser
 LuwteCardIntervention *luwte_card_browser_get_listed           (LuwteCardBrowser *self,
                                                                 guint             position);
 guint                  luwte_card_browser_count_highlights     (LuwteCardBrowser *self);
+void                   luwte_card_browser_set_title_widget     (LuwteCardBrowser *self,
+                                                                GtkWidget        *widget);
 void                   luwte_card_browser_set_key_capture_widget (LuwteCardBrowser *self,
                                                                   GtkWidget        *widget);
 

@@ -347,6 +347,9 @@ fill (LuwteInterventionDetail *self)
   if (more_label != NULL)
     {
       gtk_expander_set_label (self->more_info_expander, luwte_localized_get (more_label, self->language));
+      /* GTK 4.8 does not name an expander after its label. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_info_expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      luwte_localized_get (more_label, self->language), -1);
       show_text (self, self->more_info_label,
                  luwte_localized_get (luwte_card_intervention_get_more_info_text (item), self->language));
     }

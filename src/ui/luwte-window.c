@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "luwte-window.h"
+#include "luwte-cases-page.h"
 
 #include <glib/gi18n.h>
 
@@ -20,7 +21,10 @@ struct _LuwteWindow
   GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *main_stack;
+  LuwteCasesPage       *cases_page;
   LuwteCardBrowser     *card_browser;
+  AdwViewSwitcher      *switchers[2];
 };
 
 G_DEFINE_FINAL_TYPE (LuwteWindow, luwte_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -31,6 +35,9 @@ luwte_window_close_request (GtkWindow *window)
   LuwteWindow *self = LUWTE_WINDOW (window);
   int width = 0;
   int height = 0;
+
+  /* What the user typed last is stored before the window goes. */
+  luwte_cases_page_flush (self->cases_page);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -45,8 +52,78 @@ luwte_window_close_request (GtkWindow *window)
 }
 
 static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "cases");
+  luwte_cases_page_new_case (self->cases_page);
+}
+
+/* From the card: the intervention shown goes to the case chosen. */
+static void
+add_to_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+  LuwteCardIntervention *intervention = luwte_card_browser_get_intervention (self->card_browser);
+  LuwteCase *kase = luwte_cases_page_get_selected (self->cases_page);
+
+  if (intervention == NULL)
+    return;
+  if (kase == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.show-problem", "s",
+                                  _("Choose or start a case first, then add the intervention to it."));
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->main_stack, "cases");
+  luwte_case_workspace_choose_intervention (luwte_cases_page_get_workspace (self->cases_page),
+                                            luwte_card_intervention_get_id (intervention));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+  adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* A problem the user must know about, such as a change that could not be
+ * stored; stays until dismissed. */
+static void
+show_problem_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+  /* The toast's title is Pango markup in libadwaita 1.2: escape. */
+  g_autofree char *title = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 luwte_window_dispose (GObject *object)
 {
+  LuwteWindow *self = LUWTE_WINDOW (object);
+
+  /* The switchers live inside the stack's pages and hold the stack's page
+   * list: let go of it, or the pages keep each other alive. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->switchers); i++)
+    if (self->switchers[i] != NULL)
+      {
+        adw_view_switcher_set_stack (self->switchers[i], NULL);
+        self->switchers[i] = NULL;
+      }
+
   G_OBJECT_CLASS (luwte_window_parent_class)->dispose (object);
 }
 
@@ -72,10 +149,21 @@ luwte_window_class_init (LuwteWindowClass *klass)
   window_class->close_request = luwte_window_close_request;
 
   g_type_ensure (LUWTE_TYPE_CARD_BROWSER);
+  g_type_ensure (LUWTE_TYPE_CASES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, card_browser);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-case", NULL, add_to_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "card");
 }
 
 static void
@@ -90,7 +178,22 @@ luwte_window_init (LuwteWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  luwte_card_browser_set_key_capture_widget (self->card_browser, GTK_WIDGET (self));
+  /* Typing starts a card search only where the card is shown. */
+  luwte_card_browser_set_key_capture_widget (self->card_browser, GTK_WIDGET (self->card_browser));
+
+  /* One switcher per page, in the header of its first pane. */
+  for (int i = 0; i < 2; i++)
+    {
+      GtkWidget *switcher = adw_view_switcher_new ();
+
+      self->switchers[i] = ADW_VIEW_SWITCHER (switcher);
+      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->main_stack);
+      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
+      if (i == 0)
+        luwte_cases_page_set_title_widget (self->cases_page, switcher);
+      else
+        luwte_card_browser_set_title_widget (self->card_browser, switcher);
+    }
 }
 
 /**
@@ -98,11 +201,15 @@ luwte_window_init (LuwteWindow *self)
  * @application: (nullable): the application
  * @card: the card to show
  * @card_problem: (nullable): why the user's own card was not used
+ * @store: (nullable): the case database
+ * @store_problem: (nullable): why it could not be opened
  */
 LuwteWindow *
 luwte_window_new (GtkApplication *application,
                   LuwteCard      *card,
-                  const GError   *card_problem)
+                  const GError   *card_problem,
+                  LuwteStore     *store,
+                  const GError   *store_problem)
 {
   LuwteWindow *self;
   g_autofree char *last = NULL;
@@ -111,6 +218,8 @@ luwte_window_new (GtkApplication *application,
   g_return_val_if_fail (LUWTE_IS_CARD (card), NULL);
 
   self = g_object_new (LUWTE_TYPE_WINDOW, "application", application, NULL);
+  luwte_cases_page_set_card (self->cases_page, card, luwte_language_from_locale ());
+  luwte_cases_page_set_store (self->cases_page, store, store_problem);
   luwte_card_browser_set_card (self->card_browser, card, luwte_language_from_locale ());
 
   last = g_settings_get_string (self->settings, "last-intervention");
@@ -139,4 +248,19 @@ luwte_window_get_card_browser (LuwteWindow *self)
 {
   g_return_val_if_fail (LUWTE_IS_WINDOW (self), NULL);
   return self->card_browser;
+}
+
+LuwteCasesPage *
+luwte_window_get_cases_page (LuwteWindow *self)
+{
+  g_return_val_if_fail (LUWTE_IS_WINDOW (self), NULL);
+  return self->cases_page;
+}
+
+void
+luwte_window_show_page (LuwteWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (LUWTE_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->main_stack, name);
 }

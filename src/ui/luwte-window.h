@@ -8,6 +8,8 @@
 
 #include "luwte-card.h"
 #include "luwte-card-browser.h"
+#include "luwte-cases-page.h"
+#include "luwte-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +18,12 @@ G_DECLARE_FINAL_TYPE (LuwteWindow, luwte_window, LUWTE, WINDOW, AdwApplicationWi
 
 LuwteWindow      *luwte_window_new              (GtkApplication *application,
                                                  LuwteCard      *card,
-                                                 const GError   *card_problem);
+                                                 const GError   *card_problem,
+                                                 LuwteStore     *store,
+                                                 const GError   *store_problem);
 LuwteCardBrowser *luwte_window_get_card_browser (LuwteWindow    *self);
+LuwteCasesPage   *luwte_window_get_cases_page   (LuwteWindow    *self);
+void              luwte_window_show_page        (LuwteWindow    *self,
+                                                 const char     *name);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ static LuwteWindow *
 new_window (LuwteCard    *card,
             const GError *problem)
 {
-  LuwteWindow *window = luwte_window_new (NULL, card, problem);
+  LuwteWindow *window = luwte_window_new (NULL, card, problem, NULL, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   wait_idle ();

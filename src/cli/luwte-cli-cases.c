@@ -1,0 +1,203 @@
+/* luwte-cli-cases.c — `luwte-cli list` and `luwte-cli show`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-cli"
+
+#include "config.h"
+
+#include "luwte-cli.h"
+#include "luwte-case.h"
+#include "luwte-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#define PAGE_SIZE 500
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The case's own fields, named as in the exchange format. */
+static void
+add_case (JsonBuilder *builder,
+          LuwteCase   *kase)
+{
+  const char * const *platforms = luwte_case_get_platforms (kase);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "reference", luwte_case_get_reference (kase));
+  add_string_or_null (builder, "title", luwte_case_get_title (kase));
+  add_string_or_null (builder, "status", luwte_case_status_to_string (luwte_case_get_status (kase)));
+  add_string_or_null (builder, "opened_at", luwte_case_get_opened_at (kase));
+  add_string_or_null (builder, "closed_at", luwte_case_get_closed_at (kase));
+  add_string_or_null (builder, "location", luwte_case_get_location (kase));
+  add_string_or_null (builder, "event_at", luwte_case_get_event_at (kase));
+  add_string_or_null (builder, "summary", luwte_case_get_summary (kase));
+  json_builder_set_member_name (builder, "platforms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
+    json_builder_add_string_value (builder, platforms[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static char *
+builder_to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static LuwteStore *
+open_store (LuwteCliContext  *context,
+            GError          **error)
+{
+  return luwte_store_open (context->db_path, error);
+}
+
+int
+luwte_cli_list (LuwteCliContext  *context,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  LuwteCaseStatus status;
+  gboolean has_status = FALSE;
+  gboolean json = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--status") || g_str_has_prefix (argv[i], "--status="))
+        {
+          const char *value = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
+
+          if (value == NULL || !luwte_case_status_parse (value, &status))
+            return luwte_cli_usage_error (_("list: --status takes signal, active, monitoring or closed"));
+          has_status = TRUE;
+        }
+      else
+        return luwte_cli_usage_error (_("list: unexpected “%s”"), argv[i]);
+    }
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    return luwte_cli_fail (error);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  /* Page by page, so a database of any size prints in little memory. */
+  for (guint offset = 0; ; offset += PAGE_SIZE)
+    {
+      g_autoptr(GPtrArray) page = luwte_store_list_cases (store, has_status ? &status : NULL,
+                                                          offset, PAGE_SIZE, &error);
+      if (page == NULL)
+        return luwte_cli_fail (error);
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          LuwteCase *kase = g_ptr_array_index (page, i);
+
+          if (json)
+            add_case (builder, kase);
+          else
+            g_print ("%s\t%s\t%s\t%s\n", luwte_case_get_reference (kase),
+                     luwte_case_status_to_string (luwte_case_get_status (kase)),
+                     luwte_case_get_opened_at (kase), luwte_case_get_title (kase));
+        }
+      if (page->len < PAGE_SIZE)
+        break;
+    }
+
+  if (json)
+    {
+      g_autofree char *out = NULL;
+
+      json_builder_end_array (builder);
+      out = builder_to_string (builder);
+      luwte_cli_print (out);
+    }
+  return LUWTE_CLI_OK;
+}
+
+int
+luwte_cli_show (LuwteCliContext  *context,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reference = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (reference == NULL && argv[i][0] != '-')
+        reference = argv[i];
+      else
+        return luwte_cli_usage_error (_("show: unexpected “%s”"), argv[i]);
+    }
+  if (reference == NULL)
+    return luwte_cli_usage_error (_("show: which case? Give its reference, e.g. OOV-2026-0042"));
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    return luwte_cli_fail (error);
+  kase = luwte_store_get_case (store, reference, &error);
+  if (kase == NULL)
+    return luwte_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *out = NULL;
+
+      add_case (builder, kase);
+      out = builder_to_string (builder);
+      luwte_cli_print (out);
+    }
+  else
+    {
+      const char * const *platforms = luwte_case_get_platforms (kase);
+      g_autofree char *joined = g_strjoinv (", ", (char **) platforms);
+
+      g_print ("%s — %s\n", luwte_case_get_reference (kase), luwte_case_get_title (kase));
+      g_print ("%s: %s\n", _("Status"), luwte_case_status_label (luwte_case_get_status (kase)));
+      g_print ("%s: %s\n", _("Opened"), luwte_case_get_opened_at (kase));
+      if (luwte_case_get_closed_at (kase) != NULL)
+        g_print ("%s: %s\n", _("Closed"), luwte_case_get_closed_at (kase));
+      if (*luwte_case_get_location (kase) != '\0')
+        g_print ("%s: %s\n", _("Location"), luwte_case_get_location (kase));
+      if (luwte_case_get_event_at (kase) != NULL)
+        g_print ("%s: %s\n", _("Expected gathering"), luwte_case_get_event_at (kase));
+      if (*joined != '\0')
+        g_print ("%s: %s\n", _("Platforms"), joined);
+      if (*luwte_case_get_summary (kase) != '\0')
+        g_print ("\n%s\n", luwte_case_get_summary (kase));
+    }
+  return LUWTE_CLI_OK;
+}

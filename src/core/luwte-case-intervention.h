@@ -1,0 +1,65 @@
+/* luwte-case-intervention.h — an intervention chosen from the card for a case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "luwte-case.h"
+#include "luwte-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LUWTE_INTERVENTION_STATUS_CONSIDERED,
+  LUWTE_INTERVENTION_STATUS_PLANNED,
+  LUWTE_INTERVENTION_STATUS_IN_PROGRESS,
+  LUWTE_INTERVENTION_STATUS_DONE,
+  LUWTE_INTERVENTION_STATUS_DROPPED,
+} LuwteInterventionStatus;
+
+const char *luwte_intervention_status_to_string (LuwteInterventionStatus  status);
+gboolean    luwte_intervention_status_parse     (const char              *text,
+                                                 LuwteInterventionStatus *status);
+const char *luwte_intervention_status_label     (LuwteInterventionStatus  status);
+
+#define LUWTE_TYPE_CASE_INTERVENTION (luwte_case_intervention_get_type ())
+G_DECLARE_FINAL_TYPE (LuwteCaseIntervention, luwte_case_intervention, LUWTE, CASE_INTERVENTION, GObject)
+
+gint64                  luwte_case_intervention_get_id              (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_card_id         (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_card_version    (LuwteCaseIntervention *self);
+LuwteInterventionStatus luwte_case_intervention_get_status          (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_responsible     (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_due_at          (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_done_at         (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_rationale       (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_proportionality (LuwteCaseIntervention *self);
+const char             *luwte_case_intervention_get_outcome         (LuwteCaseIntervention *self);
+
+/* What an edit changes; NULL fields stay as they are. */
+typedef struct {
+  const LuwteInterventionStatus *status;
+  const char *responsible;
+  const char *due_at;
+  const char *rationale;
+  const char *proportionality;
+  const char *outcome;
+} LuwteCaseInterventionEdit;
+
+LuwteCaseIntervention *luwte_store_add_case_intervention    (LuwteStore                      *store,
+                                                             LuwteCase                       *kase,
+                                                             const char                      *card_id,
+                                                             const char                      *card_version,
+                                                             GError                         **error);
+GPtrArray             *luwte_store_list_case_interventions  (LuwteStore                      *store,
+                                                             LuwteCase                       *kase,
+                                                             GError                         **error);
+gboolean               luwte_store_update_case_intervention (LuwteStore                      *store,
+                                                             LuwteCase                       *kase,
+                                                             LuwteCaseIntervention           *item,
+                                                             const LuwteCaseInterventionEdit *edit,
+                                                             GError                         **error);
+
+G_END_DECLS

@@ -1,0 +1,747 @@
+/* luwte-case.c — a case: one online-incited disturbance and its handling
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-case"
+
+#include "config.h"
+
+#include "luwte-case.h"
+
+#include <glib/gi18n-lib.h>
+
+#define DEFAULT_REFERENCE_PREFIX "OOV"
+
+struct _LuwteCase
+{
+  GObject          parent_instance;
+
+  gint64           id;
+  char            *reference;
+  char            *title;
+  LuwteCaseStatus  status;
+  char            *opened_at;
+  char            *closed_at;
+  char            *location;
+  char            *event_at;
+  char            *summary;
+  GStrv            platforms;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteCase, luwte_case, G_TYPE_OBJECT)
+
+/* Read-only: the store changes them, views follow. */
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const status_names[] = { "signal", "active", "monitoring", "closed" };
+
+const char *
+luwte_case_status_to_string (LuwteCaseStatus status)
+{
+  g_return_val_if_fail (status <= LUWTE_CASE_STATUS_CLOSED, NULL);
+  return status_names[status];
+}
+
+gboolean
+luwte_case_status_parse (const char      *text,
+                         LuwteCaseStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = (LuwteCaseStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The word the officer uses: signaal, actief, monitoren, gesloten. */
+const char *
+luwte_case_status_label (LuwteCaseStatus status)
+{
+  switch (status)
+    {
+    case LUWTE_CASE_STATUS_SIGNAL:
+      return C_("case status", "Signal");
+    case LUWTE_CASE_STATUS_ACTIVE:
+      return C_("case status", "Active");
+    case LUWTE_CASE_STATUS_MONITORING:
+      return C_("case status", "Monitoring");
+    case LUWTE_CASE_STATUS_CLOSED:
+    default:
+      return C_("case status", "Closed");
+    }
+}
+
+static void
+luwte_case_finalize (GObject *object)
+{
+  LuwteCase *self = (LuwteCase *) object;
+
+  g_free (self->reference);
+  g_free (self->title);
+  g_free (self->opened_at);
+  g_free (self->closed_at);
+  g_free (self->location);
+  g_free (self->event_at);
+  g_free (self->summary);
+  g_strfreev (self->platforms);
+
+  G_OBJECT_CLASS (luwte_case_parent_class)->finalize (object);
+}
+
+static void
+luwte_case_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LuwteCase *self = LUWTE_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+luwte_case_class_init (LuwteCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = luwte_case_finalize;
+  object_class->get_property = luwte_case_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, LUWTE_CASE_STATUS_SIGNAL, LUWTE_CASE_STATUS_CLOSED,
+                      LUWTE_CASE_STATUS_SIGNAL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+luwte_case_init (LuwteCase *self)
+{
+}
+
+gint64 luwte_case_get_id (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), 0); return self->id; }
+const char *luwte_case_get_reference (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->reference; }
+const char *luwte_case_get_title (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->title; }
+LuwteCaseStatus luwte_case_get_status (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), 0); return self->status; }
+const char *luwte_case_get_opened_at (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->opened_at; }
+/* Returns: (nullable) */
+const char *luwte_case_get_closed_at (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->closed_at; }
+const char *luwte_case_get_location (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->location; }
+/* Returns: (nullable): when the gathering is expected, if it is */
+const char *luwte_case_get_event_at (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->event_at; }
+const char *luwte_case_get_summary (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->summary; }
+const char * const *luwte_case_get_platforms (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return (const char * const *) self->platforms; }
+
+/**
+ * luwte_now_iso8601:
+ *
+ * Returns: (transfer full): the local time now, to the second, with offset
+ */
+char *
+luwte_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%FT%T%:z");
+}
+
+#define CASE_COLUMNS "id, reference, title, status, opened_at, closed_at, location, event_at, summary"
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static GStrv
+load_platforms (LuwteStore  *store,
+                gint64       case_id,
+                GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT platform FROM case_platforms WHERE case_id = ? ORDER BY position", error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static LuwteCase *
+case_from_row (LuwteStore    *store,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(LuwteCase) self = g_object_new (LUWTE_TYPE_CASE, NULL);
+  g_autofree char *status = NULL;
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->reference = column_text (stmt, 1);
+  self->title = column_text (stmt, 2);
+  status = column_text (stmt, 3);
+  luwte_case_status_parse (status, &self->status);
+  self->opened_at = column_text (stmt, 4);
+  self->closed_at = column_text (stmt, 5);
+  self->location = column_text (stmt, 6);
+  self->event_at = column_text (stmt, 7);
+  self->summary = column_text (stmt, 8);
+  self->platforms = load_platforms (store, self->id, error);
+  if (self->platforms == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * luwte_store_get_case:
+ * @reference: e.g. "OOV-2026-0042"
+ *
+ * Returns: (transfer full): the case, or %NULL with
+ *   %LUWTE_STORE_ERROR_NOT_FOUND when there is none
+ */
+LuwteCase *
+luwte_store_get_case (LuwteStore  *store,
+                      const char  *reference,
+                      GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT " CASE_COLUMNS " FROM cases WHERE reference = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return case_from_row (store, stmt, error);
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND,
+               _("There is no case “%s”"), reference);
+  return NULL;
+}
+
+/**
+ * luwte_store_list_cases:
+ * @status: (nullable): only cases with this status
+ * @offset: rows to skip, newest first
+ * @limit: rows at most
+ *
+ * Returns: (transfer container) (element-type LuwteCase): one page of
+ *   cases, newest first; the list is never read whole
+ */
+GPtrArray *
+luwte_store_list_cases (LuwteStore            *store,
+                        const LuwteCaseStatus *status,
+                        guint                  offset,
+                        guint                  limit,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "SELECT id FROM cases WHERE (?1 IS NULL OR status = ?1)"
+      " ORDER BY opened_at DESC, id DESC LIMIT ?2 OFFSET ?3", error);
+
+    if (stmt == NULL)
+      return NULL;
+    if (status != NULL)
+      sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, limit);
+    sqlite3_bind_int64 (stmt, 3, offset);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        luwte_store_set_error (store, rc, error);
+        return NULL;
+      }
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?", error);
+      LuwteCase *kase;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        {
+          luwte_store_set_error (store, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+          return NULL;
+        }
+      kase = case_from_row (store, stmt, error);
+      if (kase == NULL)
+        return NULL;
+      g_ptr_array_add (cases, kase);
+    }
+
+  return g_steal_pointer (&cases);
+}
+
+gint64
+luwte_store_count_cases (LuwteStore            *store,
+                         const LuwteCaseStatus *status,
+                         GError               **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT count(*) FROM cases WHERE (?1 IS NULL OR status = ?1)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+step_done (LuwteStore  *store,
+           LuwteStmt   *stmt,
+           GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+record_status_change (LuwteStore  *store,
+                      gint64       case_id,
+                      const char  *at,
+                      const char  *from,
+                      const char  *to,
+                      GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  if (from != NULL)
+    sqlite3_bind_text (stmt, 3, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, to, -1, SQLITE_TRANSIENT);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * luwte_store_create_case:
+ * @title: what the officer calls it; may be empty at first
+ *
+ * Starts a case as a signal, with the next reference of this year:
+ * PREFIX-YEAR-NUMBER, the prefix from the setting `reference_prefix`.
+ *
+ * Returns: (transfer full): the new case
+ */
+LuwteCase *
+luwte_store_create_case (LuwteStore  *store,
+                         const char  *title,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *at = g_date_time_format (now, "%FT%T%:z");
+  g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", DEFAULT_REFERENCE_PREFIX);
+  g_autofree char *reference = NULL;
+  int year = g_date_time_get_year (now);
+  gint64 number = 1;
+  gint64 id;
+
+  if (!luwte_store_begin (store, error))
+    return NULL;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 2, year);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
+        goto failed;
+      }
+    number = sqlite3_column_int64 (stmt, 0);
+  }
+
+  reference = g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, number);
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, updated_at)"
+      " VALUES (?, ?, ?, ?, ?, 'signal', ?, ?)", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 3, year);
+    sqlite3_bind_int64 (stmt, 4, number);
+    sqlite3_bind_text (stmt, 5, title != NULL ? title : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, at, -1, SQLITE_TRANSIENT);
+    if (!step_done (store, stmt, error))
+      goto failed;
+    id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+  }
+
+  if (!record_status_change (store, id, at, NULL, "signal", error) ||
+      !luwte_store_audit (store, reference, "case.create", "", error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  return luwte_store_get_case (store, reference, error);
+
+failed:
+  luwte_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * luwte_store_set_case_status:
+ *
+ * Moves @kase to @status, recording the change in its history and the
+ * audit log; closing sets the closing time, reopening clears it.
+ */
+gboolean
+luwte_store_set_case_status (LuwteStore       *store,
+                             LuwteCase        *kase,
+                             LuwteCaseStatus   status,
+                             GError          **error)
+{
+  g_autofree char *at = luwte_now_iso8601 ();
+  g_autofree char *detail = NULL;
+  const char *from = luwte_case_status_to_string (kase->status);
+  const char *to = luwte_case_status_to_string (status);
+
+  if (status == kase->status)
+    return TRUE;
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE cases SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
+    if (status == LUWTE_CASE_STATUS_CLOSED)
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 4, kase->id);
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+
+  detail = g_strdup_printf ("%s → %s", from, to);
+  if (!record_status_change (store, kase->id, at, from, to, error) ||
+      !luwte_store_audit (store, kase->reference,
+                          kase->status == LUWTE_CASE_STATUS_CLOSED ? "case.reopen" : "case.status",
+                          detail, error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  kase->status = status;
+  g_free (kase->closed_at);
+  kase->closed_at = status == LUWTE_CASE_STATUS_CLOSED ? g_strdup (at) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_STATUS]);
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * luwte_store_get_setting:
+ *
+ * Returns: (transfer full): the setting, or a copy of @fallback
+ */
+char *
+luwte_store_get_setting (LuwteStore *store,
+                         const char *key,
+                         const char *fallback)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT value FROM settings WHERE key = ?", NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  return g_strdup (fallback);
+}
+
+gboolean
+luwte_store_set_setting (LuwteStore  *store,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * luwte_store_audit:
+ * @case_ref: (nullable): the case concerned
+ * @action: what happened, e.g. "case.create"
+ * @detail: which fields changed; never their personal content
+ *
+ * Appends to the audit log: time, operating-system user, case, change.
+ * Called inside the transaction of the change it records.
+ */
+gboolean
+luwte_store_audit (LuwteStore  *store,
+                   const char  *case_ref,
+                   const char  *action,
+                   const char  *detail,
+                   GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "INSERT INTO audit (at, os_user, case_ref, action, detail) VALUES (?, ?, ?, ?, ?)", error);
+  g_autofree char *at = luwte_now_iso8601 ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  if (case_ref != NULL)
+    sqlite3_bind_text (stmt, 3, case_ref, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
+  return step_done (store, stmt, error);
+}
+
+/* g_set_str() is GLib 2.76; we build against 2.74. */
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  guint i;
+
+  for (i = 0; a[i] != NULL && b[i] != NULL; i++)
+    if (!g_str_equal (a[i], b[i]))
+      return FALSE;
+  return a[i] == NULL && b[i] == NULL;
+}
+
+static gboolean
+replace_platforms (LuwteStore          *store,
+                   gint64               case_id,
+                   const char * const  *platforms,
+                   GError             **error)
+{
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "DELETE FROM case_platforms WHERE case_id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, case_id);
+    if (!step_done (store, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO case_platforms (case_id, position, platform) VALUES (?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, platforms[i], -1, SQLITE_TRANSIENT);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_time (const char  *value,
+            const char  *field,
+            GError     **error)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (value == NULL || *value == '\0')
+    return TRUE;
+  parsed = g_date_time_new_from_iso8601 (value, NULL);
+  if (parsed == NULL)
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                   _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
+                   value, field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * luwte_store_update_case:
+ * @edit: the fields to change
+ *
+ * Stores the changed fields in one transaction, with an audit entry that
+ * names the fields (never their content); @kase then holds the new values.
+ * Unchanged fields write nothing.
+ */
+gboolean
+luwte_store_update_case (LuwteStore           *store,
+                         LuwteCase            *kase,
+                         const LuwteCaseEdit  *edit,
+                         GError              **error)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autofree char *at = NULL;
+  g_autofree char *detail = NULL;
+  const char *event_at = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_CASE (kase), FALSE);
+
+  if (!check_time (edit->event_at, "event_at", error))
+    return FALSE;
+  if (edit->event_at != NULL)
+    event_at = *edit->event_at != '\0' ? edit->event_at : NULL;
+
+  if (edit->title != NULL && g_strcmp0 (edit->title, kase->title) != 0)
+    g_ptr_array_add (changed, "title");
+  if (edit->location != NULL && g_strcmp0 (edit->location, kase->location) != 0)
+    g_ptr_array_add (changed, "location");
+  if (edit->event_at != NULL && g_strcmp0 (event_at, kase->event_at) != 0)
+    g_ptr_array_add (changed, "event_at");
+  if (edit->summary != NULL && g_strcmp0 (edit->summary, kase->summary) != 0)
+    g_ptr_array_add (changed, "summary");
+  if (edit->platforms != NULL && !strv_equal (edit->platforms, (const char * const *) kase->platforms))
+    g_ptr_array_add (changed, "platforms");
+  if (changed->len == 0)
+    return TRUE;
+
+  at = luwte_now_iso8601 ();
+  g_ptr_array_add (changed, NULL);
+  detail = g_strjoinv (", ", (char **) changed->pdata);
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE cases SET title = coalesce (?1, title), location = coalesce (?2, location),"
+      " event_at = CASE WHEN ?3 THEN ?4 ELSE event_at END, summary = coalesce (?5, summary),"
+      " updated_at = ?6 WHERE id = ?7", error);
+
+    if (stmt == NULL)
+      goto failed;
+    if (edit->title != NULL)
+      sqlite3_bind_text (stmt, 1, edit->title, -1, SQLITE_TRANSIENT);
+    if (edit->location != NULL)
+      sqlite3_bind_text (stmt, 2, edit->location, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 3, edit->event_at != NULL);
+    if (event_at != NULL)
+      sqlite3_bind_text (stmt, 4, event_at, -1, SQLITE_TRANSIENT);
+    if (edit->summary != NULL)
+      sqlite3_bind_text (stmt, 5, edit->summary, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 7, kase->id);
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+
+  if (edit->platforms != NULL && !replace_platforms (store, kase->id, edit->platforms, error))
+    goto failed;
+  if (!luwte_store_audit (store, kase->reference, "case.update", detail, error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  if (edit->title != NULL && g_strcmp0 (edit->title, kase->title) != 0)
+    {
+      replace_str (&kase->title, edit->title);
+      g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_TITLE]);
+    }
+  if (edit->location != NULL)
+    replace_str (&kase->location, edit->location);
+  if (edit->event_at != NULL)
+    replace_str (&kase->event_at, event_at);
+  if (edit->summary != NULL)
+    replace_str (&kase->summary, edit->summary);
+  if (edit->platforms != NULL)
+    {
+      g_strfreev (kase->platforms);
+      kase->platforms = g_strdupv ((char **) edit->platforms);
+    }
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}

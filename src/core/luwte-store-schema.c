@@ -1,0 +1,104 @@
+/* luwte-store-schema.c — the database schema, one step per version
+ *
+ * Steps are only ever added, never changed: a database at version N runs
+ * steps N+1… in order. Times are ISO 8601 text with offset, as in the
+ * exchange format.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-store"
+
+#include "config.h"
+
+#include "luwte-store-schema.h"
+
+static const char * const steps[] = {
+  /* 1: cases and the municipality's settings */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE cases ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  reference   TEXT NOT NULL UNIQUE,"
+  "  ref_prefix  TEXT NOT NULL,"
+  "  ref_year    INTEGER NOT NULL,"
+  "  ref_number  INTEGER NOT NULL,"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  status      TEXT NOT NULL DEFAULT 'signal'"
+  "              CHECK (status IN ('signal', 'active', 'monitoring', 'closed')),"
+  "  opened_at   TEXT NOT NULL,"
+  "  closed_at   TEXT,"
+  "  location    TEXT NOT NULL DEFAULT '',"
+  "  event_at    TEXT,"
+  "  summary     TEXT NOT NULL DEFAULT '',"
+  "  updated_at  TEXT NOT NULL,"
+  "  UNIQUE (ref_prefix, ref_year, ref_number)"
+  ") STRICT;"
+  "CREATE INDEX cases_by_opened ON cases (opened_at DESC, id DESC);"
+  "CREATE INDEX cases_by_status ON cases (status, opened_at DESC, id DESC);"
+  "CREATE TABLE case_platforms ("
+  "  case_id  INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  platform TEXT NOT NULL,"
+  "  PRIMARY KEY (case_id, position)"
+  ") STRICT;",
+
+  /* 2: status history and the audit log */
+  "CREATE TABLE status_changes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at          TEXT NOT NULL,"
+  "  from_status TEXT,"
+  "  to_status   TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX status_changes_by_case ON status_changes (case_id, at);"
+  /* Append-only: no case reference that could vanish, no updates, no
+   * deletes (BIO 12.4.2: protect logs against tampering). */
+  "CREATE TABLE audit ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  at         TEXT NOT NULL,"
+  "  os_user    TEXT NOT NULL,"
+  "  case_ref   TEXT,"
+  "  action     TEXT NOT NULL,"
+  "  detail     TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX audit_by_case ON audit (case_ref, id);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 3: the interventions chosen from the card for a case */
+  "CREATE TABLE case_interventions ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  case_id         INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  card_id         TEXT NOT NULL,"
+  "  card_version    TEXT NOT NULL,"
+  "  status          TEXT NOT NULL DEFAULT 'considered'"
+  "                  CHECK (status IN ('considered', 'planned', 'in_progress', 'done', 'dropped')),"
+  "  responsible     TEXT NOT NULL DEFAULT '',"
+  "  due_at          TEXT,"
+  "  done_at         TEXT,"
+  "  rationale       TEXT NOT NULL DEFAULT '',"
+  "  proportionality TEXT NOT NULL DEFAULT '',"
+  "  outcome         TEXT NOT NULL DEFAULT '',"
+  "  created_at      TEXT NOT NULL,"
+  "  updated_at      TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX case_interventions_by_case ON case_interventions (case_id, id);",
+};
+
+int
+luwte_store_schema_latest (void)
+{
+  return G_N_ELEMENTS (steps);
+}
+
+/* Returns: the SQL that brings a database from @version - 1 to @version */
+const char *
+luwte_store_schema_step (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= (int) G_N_ELEMENTS (steps), NULL);
+  return steps[version - 1];
+}

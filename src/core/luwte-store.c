@@ -1,0 +1,382 @@
+/* luwte-store.c — the case database
+ *
+ * One SQLite file per user, 0600 in a 0700 folder: cases hold personal
+ * data of minors. WAL, foreign keys and a busy timeout; the schema version
+ * lives in PRAGMA user_version and moves forward in one transaction per
+ * migration. A database from a newer Luwte is refused before anything is
+ * written to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-store"
+
+#include "config.h"
+
+#include "luwte-store.h"
+#include "luwte-store-schema.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (luwte-store-error-quark, luwte_store_error)
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _LuwteStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL → sqlite3_stmt, prepared once */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteStore, luwte_store, G_TYPE_OBJECT)
+
+static void
+luwte_store_finalize (GObject *object)
+{
+  LuwteStore *self = (LuwteStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (luwte_store_parent_class)->finalize (object);
+}
+
+static void
+luwte_store_class_init (LuwteStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = luwte_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+luwte_store_init (LuwteStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Words a user understands for what SQLite reports, with SQLite's own
+ * message after them for whoever helps the user. */
+static gboolean
+set_sqlite_error (sqlite3     *db,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  LuwteStoreError code = LUWTE_STORE_ERROR_FAILED;
+  const char *what;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = LUWTE_STORE_ERROR_BUSY;
+      what = _("The case database is busy: another program is writing to it. Try again in a moment.");
+      break;
+    case SQLITE_FULL:
+      code = LUWTE_STORE_ERROR_FULL;
+      what = _("The disk is full, so the change could not be saved. Free some space and try again.");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      code = LUWTE_STORE_ERROR_READ_ONLY;
+      what = _("The case database cannot be opened for writing. Check that the file and its folder belong to you.");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = LUWTE_STORE_ERROR_NOT_A_DATABASE;
+      what = _("The file is damaged or is not a Luwte case database.");
+      break;
+    case SQLITE_IOERR:
+      what = _("The case database could not be read or written (an input/output error).");
+      break;
+    case SQLITE_CONSTRAINT:
+      code = LUWTE_STORE_ERROR_CONSTRAINT;
+      what = _("The change conflicts with what is already stored.");
+      break;
+    default:
+      what = _("The case database reported an error.");
+      break;
+    }
+
+  g_set_error (error, LUWTE_STORE_ERROR, code, "%s (%s: %s)", what, path != NULL ? path : "", detail);
+  return FALSE;
+}
+
+gboolean
+luwte_store_set_error (LuwteStore  *self,
+                       int          rc,
+                       GError     **error)
+{
+  return set_sqlite_error (self->db, self->path, rc, error);
+}
+
+static gboolean
+exec (LuwteStore  *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return luwte_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+void
+luwte_stmt_release (LuwteStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/**
+ * luwte_store_prepare:
+ * @sql: one SQL statement, with ? or :name for every value
+ *
+ * Returns: (transfer none): the statement, prepared on first use and kept;
+ *   release it with luwte_stmt_release() (or g_autoptr(LuwteStmt))
+ */
+LuwteStmt *
+luwte_store_prepare (LuwteStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      luwte_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+luwte_store_begin (LuwteStore  *self,
+                   GError     **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+luwte_store_commit (LuwteStore  *self,
+                    GError     **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      luwte_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+luwte_store_rollback (LuwteStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+read_user_version (LuwteStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Brings the schema to the latest version, one transaction per step, so
+ * a failed step leaves the database at the version before it. */
+static gboolean
+migrate (LuwteStore  *self,
+         GError     **error)
+{
+  int latest = luwte_store_schema_latest ();
+
+  for (int version = self->schema_version; version < latest; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!luwte_store_begin (self, error))
+        return FALSE;
+      if (!exec (self, luwte_store_schema_step (version + 1), error) ||
+          !exec (self, set_version, error))
+        {
+          luwte_store_rollback (self);
+          return FALSE;
+        }
+      if (!luwte_store_commit (self, error))
+        return FALSE;
+      self->schema_version = version + 1;
+    }
+  return TRUE;
+}
+
+/**
+ * luwte_store_default_path:
+ *
+ * Returns: (transfer full): `LUWTE_DB` when set, otherwise
+ *   `$XDG_DATA_HOME/luwte/luwte.db`
+ */
+char *
+luwte_store_default_path (void)
+{
+  const char *env = g_getenv ("LUWTE_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "luwte", "luwte.db", NULL);
+}
+
+/* The folder 0700 when Luwte made it for itself (another folder, given
+ * with --db or LUWTE_DB, is the user's business); the file created 0600
+ * before SQLite opens it, so it is never readable by others, not even for
+ * a moment. SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+prepare_file (const char  *path,
+              gboolean     own_folder,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_READ_ONLY,
+                   _("Cannot create the folder for the case database: %s (%s)"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (own_folder)
+    g_chmod (dir, 0700);
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_READ_ONLY,
+                   _("Cannot open the case database: %s (%s)"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not restrict the database file's mode");
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * luwte_store_open:
+ * @path: (nullable): the database file, or %NULL for the default
+ *
+ * Opens (creating when needed) and migrates the database.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set in words for
+ *   the user; a database from a newer Luwte is left untouched
+ */
+LuwteStore *
+luwte_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(LuwteStore) self = g_object_new (LUWTE_TYPE_STORE, NULL);
+  int rc;
+
+  gboolean own_folder = path == NULL && g_getenv ("LUWTE_DB") == NULL;
+
+  self->path = path != NULL ? g_strdup (path) : luwte_store_default_path ();
+  if (!prepare_file (self->path, own_folder, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, self->path, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Read the version before anything writes: even switching to WAL
+   * changes the file. */
+  self->schema_version = read_user_version (self);
+  if (self->schema_version < 0)
+    {
+      rc = sqlite3_errcode (self->db);
+      set_sqlite_error (self->db, self->path, rc != SQLITE_OK ? rc : SQLITE_NOTADB, error);
+      return NULL;
+    }
+  if (self->schema_version > luwte_store_schema_latest ())
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_TOO_NEW,
+                   _("The case database %s was made by a newer version of Luwte (schema %d; this version knows up to %d). Update Luwte to open it; the file was left unchanged."),
+                   self->path, self->schema_version, luwte_store_schema_latest ());
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA secure_delete = ON", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+luwte_store_get_path (LuwteStore *self)
+{
+  g_return_val_if_fail (LUWTE_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+luwte_store_get_schema_version (LuwteStore *self)
+{
+  g_return_val_if_fail (LUWTE_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+int
+luwte_store_get_latest_schema_version (void)
+{
+  return luwte_store_schema_latest ();
+}
+
+sqlite3 *
+luwte_store_get_db (LuwteStore *self)
+{
+  g_return_val_if_fail (LUWTE_IS_STORE (self), NULL);
+  return self->db;
+}

@@ -1,0 +1,400 @@
+/* luwte-case-workspace.c — the workspace of one case
+ *
+ * There is no save button: every change is stored half a second after the
+ * user stops typing, and at once when they switch case or close the
+ * window, so a crash loses at most the last second. A failed write keeps
+ * what was typed on screen, changes nothing in the database, and says so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-workspace"
+
+#include "config.h"
+
+#include "luwte-case-workspace.h"
+#include "luwte-accessible.h"
+#include "luwte-interventions-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define SAVE_DELAY_MS 500
+
+struct _LuwteCaseWorkspace
+{
+  AdwBin       parent_instance;
+
+  LuwteStore  *store;
+  LuwteCase   *kase;
+  guint        save_source;
+  gboolean     filling;
+
+  AdwEntryRow *title_row;
+  AdwComboRow *status_row;
+  AdwEntryRow *location_row;
+  AdwEntryRow *event_row;
+  AdwEntryRow *platforms_row;
+  GtkTextView *summary_view;
+  GtkLabel    *saved_label;
+  AdwViewSwitcher *switcher;
+  AdwViewStack    *pages;
+  LuwteInterventionsPage *interventions_page;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
+
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "2026-12-31 22:00", "2026-12-31T22:00" or full ISO 8601, in local time
+ * when no offset is given. Returns NULL when it is no time. */
+static char *
+parse_event_time (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = g_strstrip (g_strdup (text));
+
+  if (*iso == '\0')
+    return g_strdup ("");
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if (strlen (iso) == 16)
+    {
+      char *with_seconds = g_strconcat (iso, ":00", NULL);
+      g_free (iso);
+      iso = with_seconds;
+    }
+  parsed = g_date_time_new_from_iso8601 (iso, local);
+  if (parsed == NULL)
+    return NULL;
+  return g_date_time_format (parsed, "%FT%T%:z");
+}
+
+/* The time as the user typed it, without seconds or offset. */
+static char *
+format_event_time (const char *iso)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+  if (parsed == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (parsed);
+  return g_date_time_format (local, "%F %R");
+}
+
+static GStrv
+split_platforms (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      if (*part != '\0')
+        g_strv_builder_add (builder, part);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+summary_text (LuwteCaseWorkspace *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_saved (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%R");
+  /* TRANSLATORS: below the case's fields; %s is a time such as 21:40 */
+  g_autofree char *text = g_strdup_printf (_("Changes are saved as you type. Last saved at %s."), time);
+
+  gtk_label_set_text (self->saved_label, text);
+}
+
+/**
+ * luwte_case_workspace_flush:
+ *
+ * Stores what is waiting to be stored, now.
+ *
+ * Returns: %FALSE when the database refused it; the user was told
+ */
+gboolean
+luwte_case_workspace_flush (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *event_at = NULL;
+  g_auto(GStrv) platforms = NULL;
+  LuwteCaseEdit edit = { 0 };
+
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->kase == NULL || self->store == NULL)
+    return TRUE;
+  luwte_interventions_page_flush (self->interventions_page);
+
+  summary = summary_text (self);
+  platforms = split_platforms (gtk_editable_get_text (GTK_EDITABLE (self->platforms_row)));
+  event_at = parse_event_time (gtk_editable_get_text (GTK_EDITABLE (self->event_row)));
+
+  edit.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  edit.location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
+  edit.summary = summary;
+  edit.platforms = (const char * const *) platforms;
+  /* An unreadable time is marked and left out; the rest is still saved. */
+  edit.event_at = event_at;
+  if (event_at == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->event_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->event_row), "error");
+
+  if (!luwte_store_update_case (self->store, self->kase, &edit, &error))
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      return FALSE;
+    }
+  show_saved (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  LuwteCaseWorkspace *self = user_data;
+
+  self->save_source = 0;
+  luwte_case_workspace_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (LuwteCaseWorkspace *self)
+{
+  if (self->filling || self->kase == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
+static void
+on_status_selected (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  if (self->filling || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!luwte_store_set_case_status (self->store, self->kase, (LuwteCaseStatus) selected, &error))
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      self->filling = TRUE;
+      adw_combo_row_set_selected (self->status_row, luwte_case_get_status (self->kase));
+      self->filling = FALSE;
+      return;
+    }
+  show_saved (self);
+}
+
+static void
+fill (LuwteCaseWorkspace *self)
+{
+  g_autofree char *event = NULL;
+  g_autofree char *platforms = NULL;
+
+  self->filling = TRUE;
+  if (self->kase != NULL)
+    {
+      event = format_event_time (luwte_case_get_event_at (self->kase));
+      platforms = g_strjoinv (", ", (char **) luwte_case_get_platforms (self->kase));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), luwte_case_get_title (self->kase));
+      adw_combo_row_set_selected (self->status_row, luwte_case_get_status (self->kase));
+      gtk_editable_set_text (GTK_EDITABLE (self->location_row), luwte_case_get_location (self->kase));
+      gtk_editable_set_text (GTK_EDITABLE (self->event_row), event);
+      gtk_editable_set_text (GTK_EDITABLE (self->platforms_row), platforms);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), luwte_case_get_summary (self->kase), -1);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->event_row), "error");
+      gtk_label_set_text (self->saved_label, _("Changes are saved as you type."));
+    }
+  self->filling = FALSE;
+}
+
+static void
+luwte_case_workspace_dispose (GObject *object)
+{
+  LuwteCaseWorkspace *self = (LuwteCaseWorkspace *) object;
+
+  /* Whatever is still waiting is stored before the widgets go. */
+  luwte_case_workspace_flush (self);
+
+  G_OBJECT_CLASS (luwte_case_workspace_parent_class)->dispose (object);
+}
+
+static void
+luwte_case_workspace_finalize (GObject *object)
+{
+  LuwteCaseWorkspace *self = (LuwteCaseWorkspace *) object;
+
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (luwte_case_workspace_parent_class)->finalize (object);
+}
+
+static void
+luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = luwte_case_workspace_dispose;
+  object_class->finalize = luwte_case_workspace_finalize;
+
+  g_type_ensure (LUWTE_TYPE_INTERVENTIONS_PAGE);
+
+  /**
+   * LuwteCaseWorkspace::save-failed:
+   * @message: what went wrong, for the user
+   */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-case-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, status_row);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, location_row);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, event_row);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, platforms_row);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, switcher);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, pages);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, interventions_page);
+}
+
+static void
+luwte_case_workspace_init (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
+    gtk_string_list_append (statuses, luwte_case_status_label ((LuwteCaseStatus) s));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  {
+    g_autoptr(GtkListItemFactory) items = luwte_string_item_factory_new ();
+    adw_combo_row_set_factory (self->status_row, items);
+  }
+  luwte_accessible_name_inner (GTK_WIDGET (self->status_row), GTK_TYPE_LIST_VIEW, _("Statuses"));
+
+  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->location_row, "changed", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_row, "changed", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->platforms_row, "changed", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->summary_view), "changed",
+                           G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+luwte_case_workspace_new (void)
+{
+  return g_object_new (LUWTE_TYPE_CASE_WORKSPACE, NULL);
+}
+
+void
+luwte_case_workspace_set_store (LuwteCaseWorkspace *self,
+                                LuwteStore         *store)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  g_set_object (&self->store, store);
+}
+
+/**
+ * luwte_case_workspace_set_case:
+ * @kase: (nullable): the case to show
+ *
+ * Stores what the previous case still had waiting, then shows @kase.
+ */
+void
+luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
+                               LuwteCase          *kase)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+
+  if (self->kase == kase)
+    return;
+  luwte_case_workspace_flush (self);
+  g_set_object (&self->kase, kase);
+  fill (self);
+  luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
+}
+
+/* Returns: (nullable) (transfer none) */
+LuwteCase *
+luwte_case_workspace_get_case (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->kase;
+}
+
+/* A new case starts with typing its title. */
+void
+luwte_case_workspace_focus_title (LuwteCaseWorkspace *self)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+void
+luwte_case_workspace_set_card (LuwteCaseWorkspace *self,
+                               LuwteCard          *card,
+                               LuwteLanguage       language)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  luwte_interventions_page_set_card (self->interventions_page, card, language);
+}
+
+/* Adds @card_id to the case's interventions and shows them. */
+gboolean
+luwte_case_workspace_choose_intervention (LuwteCaseWorkspace *self,
+                                          const char         *card_id)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), FALSE);
+  adw_view_stack_set_visible_child_name (self->pages, "interventions");
+  return luwte_interventions_page_choose (self->interventions_page, card_id);
+}
+
+/* Which page shows: "context" or "interventions". */
+void
+luwte_case_workspace_show_page (LuwteCaseWorkspace *self,
+                                const char         *name)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  adw_view_stack_set_visible_child_name (self->pages, name);
+}
+
+guint
+luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), 0);
+  return luwte_interventions_page_get_n_chosen (self->interventions_page);
+}

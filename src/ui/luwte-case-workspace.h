@@ -1,0 +1,35 @@
+/* luwte-case-workspace.h — the workspace of one case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "luwte-card.h"
+#include "luwte-case.h"
+#include "luwte-store.h"
+
+G_BEGIN_DECLS
+
+#define LUWTE_TYPE_CASE_WORKSPACE (luwte_case_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, LUWTE, CASE_WORKSPACE, AdwBin)
+
+GtkWidget *luwte_case_workspace_new       (void);
+void       luwte_case_workspace_set_store (LuwteCaseWorkspace *self,
+                                           LuwteStore         *store);
+void       luwte_case_workspace_set_case  (LuwteCaseWorkspace *self,
+                                           LuwteCase          *kase);
+LuwteCase *luwte_case_workspace_get_case  (LuwteCaseWorkspace *self);
+gboolean   luwte_case_workspace_flush     (LuwteCaseWorkspace *self);
+void       luwte_case_workspace_focus_title (LuwteCaseWorkspace *self);
+void       luwte_case_workspace_set_card    (LuwteCaseWorkspace *self,
+                                             LuwteCard          *card,
+                                             LuwteLanguage       language);
+gboolean   luwte_case_workspace_choose_intervention (LuwteCaseWorkspace *self,
+                                                     const char         *card_id);
+void       luwte_case_workspace_show_page   (LuwteCaseWorkspace *self,
+                                             const char         *name);
+guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
+
+G_END_DECLS

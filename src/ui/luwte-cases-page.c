@@ -1,0 +1,388 @@
+/* luwte-cases-page.c — the case list beside the workspace of the chosen case
+ *
+ * The list is a GtkListView over LuwteCaseList, which reads rows from
+ * SQLite only for what is on screen; the status filter is SQL.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-cases"
+
+#include "config.h"
+
+#include "luwte-cases-page.h"
+#include "luwte-accessible.h"
+#include "luwte-case-list.h"
+#include "luwte-case-workspace.h"
+
+#include <glib/gi18n.h>
+
+struct _LuwteCasesPage
+{
+  AdwBin              parent_instance;
+
+  LuwteStore         *store;
+  LuwteCaseList      *cases;
+  GtkSingleSelection *selection;
+
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *workspace_pane;
+  AdwHeaderBar       *list_header;
+  GtkDropDown        *status_filter;
+  GtkStack           *list_stack;
+  GtkListView        *case_list;
+  AdwWindowTitle     *workspace_title;
+  GtkStack           *workspace_stack;
+  AdwStatusPage      *failed_page;
+  LuwteCaseWorkspace *workspace;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
+
+static void
+update_row (LuwteCase   *kase,
+            GParamSpec  *pspec,
+            GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
+  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
+  const char *text = luwte_case_get_title (kase);
+  g_autofree char *line = g_strdup_printf ("%s · %s", luwte_case_get_reference (kase),
+                                           luwte_case_status_label (luwte_case_get_status (kase)));
+  g_autofree char *accessible = NULL;
+
+  /* Plain text: a title with markup shows as typed. */
+  gtk_label_set_text (title, *text != '\0' ? text : _("Untitled case"));
+  if (*text == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (title), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (title), "dim-label");
+  gtk_label_set_text (subtitle, line);
+
+  accessible = g_strdup_printf ("%s, %s", gtk_label_get_text (title), line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  LuwteCase *kase = gtk_list_item_get_item (item);
+
+  if (kase == NULL)
+    return;
+  update_row (kase, NULL, item);
+  g_signal_connect_object (kase, "notify", G_CALLBACK (update_row), item, 0);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  LuwteCase *kase = gtk_list_item_get_item (item);
+
+  if (kase != NULL)
+    g_signal_handlers_disconnect_by_func (kase, update_row, item);
+}
+
+static void
+show_selected (LuwteCasesPage *self)
+{
+  LuwteCase *kase = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  guint n = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
+
+  luwte_case_workspace_set_case (self->workspace, kase);
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->workspace_stack, "failed");
+  else if (kase != NULL)
+    gtk_stack_set_visible_child_name (self->workspace_stack, "workspace");
+  else if (n == 0 && gtk_drop_down_get_selected (self->status_filter) == 0)
+    gtk_stack_set_visible_child_name (self->workspace_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->workspace_stack, "choose");
+
+  adw_window_title_set_title (self->workspace_title,
+                              kase == NULL ? "" : *luwte_case_get_title (kase) != '\0'
+                                                    ? luwte_case_get_title (kase) : _("Untitled case"));
+  adw_window_title_set_subtitle (self->workspace_title, kase != NULL ? luwte_case_get_reference (kase) : "");
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 || gtk_drop_down_get_selected (self->status_filter) == 0
+                                                      ? "list" : "none");
+}
+
+static void
+on_selected_case_notify (LuwteCasesPage *self)
+{
+  show_selected (self);
+}
+
+static void
+on_selection_changed (LuwteCasesPage *self)
+{
+  LuwteCase *kase = gtk_single_selection_get_selected_item (self->selection);
+  LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+
+  if (shown != NULL)
+    g_signal_handlers_disconnect_by_func (shown, on_selected_case_notify, self);
+  show_selected (self);
+  if (kase != NULL)
+    g_signal_connect_object (kase, "notify::title", G_CALLBACK (on_selected_case_notify), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_activate (LuwteCasesPage *self,
+             guint           position)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
+}
+
+static void
+on_filter_changed (LuwteCasesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+  LuwteCaseStatus status = (LuwteCaseStatus) (selected - 1);
+
+  if (self->cases == NULL)
+    return;
+  luwte_case_workspace_flush (self->workspace);
+  luwte_case_list_set_status (self->cases, selected == 0 ? NULL : &status);
+  show_selected (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_save_failed (LuwteCasesPage *self,
+                const char     *message)
+{
+  /* The window shows it as a toast. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message);
+}
+
+static void
+luwte_cases_page_dispose (GObject *object)
+{
+  LuwteCasesPage *self = (LuwteCasesPage *) object;
+
+  if (self->workspace != NULL)
+    luwte_case_workspace_flush (self->workspace);
+  G_OBJECT_CLASS (luwte_cases_page_parent_class)->dispose (object);
+}
+
+static void
+luwte_cases_page_finalize (GObject *object)
+{
+  LuwteCasesPage *self = (LuwteCasesPage *) object;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (luwte_cases_page_parent_class)->finalize (object);
+}
+
+static void
+luwte_cases_page_class_init (LuwteCasesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = luwte_cases_page_dispose;
+  object_class->finalize = luwte_cases_page_finalize;
+
+  g_type_ensure (LUWTE_TYPE_CASE_WORKSPACE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-cases-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_pane);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_header);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_list);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_title);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_stack);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace);
+
+  gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
+}
+
+static void
+luwte_cases_page_init (LuwteCasesPage *self)
+{
+  g_autoptr(GtkStringList) filters = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (filters, _("All statuses"));
+  for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
+    gtk_string_list_append (filters, luwte_case_status_label ((LuwteCaseStatus) s));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (filters));
+  {
+    g_autoptr(GtkListItemFactory) items = luwte_string_item_factory_new ();
+    gtk_drop_down_set_factory (self->status_filter, items);
+  }
+  luwte_accessible_name_inner (GTK_WIDGET (self->status_filter), GTK_TYPE_TOGGLE_BUTTON,
+                               _("Show cases with status"));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->case_list, factory);
+
+  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * luwte_cases_page_set_store:
+ * @store: (nullable): the open database, or %NULL when it could not be opened
+ * @open_error: (nullable): why not, shown in place of the workspace
+ */
+void
+luwte_cases_page_set_store (LuwteCasesPage *self,
+                            LuwteStore     *store,
+                            const GError   *open_error)
+{
+  g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
+
+  g_set_object (&self->store, store);
+  luwte_case_workspace_set_store (self->workspace, store);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_filter), store != NULL);
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->failed_page, open_error != NULL ? open_error->message : NULL);
+      show_selected (self);
+      return;
+    }
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  self->cases = luwte_case_list_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+  on_selection_changed (self);
+}
+
+/* The window's view switcher, in the list's header bar. */
+void
+luwte_cases_page_set_title_widget (LuwteCasesPage *self,
+                                   GtkWidget      *widget)
+{
+  g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
+  adw_header_bar_set_title_widget (self->list_header, widget);
+}
+
+/**
+ * luwte_cases_page_new_case:
+ *
+ * Starts a case, shows it and puts the cursor in its title.
+ *
+ * Returns: (transfer none) (nullable): the case, or %NULL when it could
+ *   not be stored (the user was told)
+ */
+LuwteCase *
+luwte_cases_page_new_case (LuwteCasesPage *self)
+{
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  luwte_case_workspace_flush (self->workspace);
+
+  kase = luwte_store_create_case (self->store, "", &error);
+  if (kase == NULL)
+    {
+      on_save_failed (self, error->message);
+      return NULL;
+    }
+
+  /* A new case is a signal: show all, or signals, so it is in the list. */
+  if (gtk_drop_down_get_selected (self->status_filter) > 1)
+    gtk_drop_down_set_selected (self->status_filter, 0);
+  luwte_case_list_case_added (self->cases);
+  gtk_single_selection_set_selected (self->selection, 0);
+  adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
+  luwte_case_workspace_focus_title (self->workspace);
+
+  return luwte_cases_page_get_selected (self);
+}
+
+/* Returns: (nullable) (transfer none) */
+LuwteCase *
+luwte_cases_page_get_selected (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+gboolean
+luwte_cases_page_flush (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+  return luwte_case_workspace_flush (self->workspace);
+}
+
+/* Returns: (nullable) (transfer none): the listed cases */
+GListModel *
+luwte_cases_page_get_model (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return self->cases != NULL ? G_LIST_MODEL (self->cases) : NULL;
+}
+
+void
+luwte_cases_page_set_card (LuwteCasesPage *self,
+                           LuwteCard      *card,
+                           LuwteLanguage   language)
+{
+  g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
+  luwte_case_workspace_set_card (self->workspace, card, language);
+}
+
+LuwteCaseWorkspace *
+luwte_cases_page_get_workspace (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return self->workspace;
+}

@@ -1,0 +1,33 @@
+/* luwte-cases-page.h — the case list beside the workspace of the chosen case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "luwte-card.h"
+#include "luwte-case.h"
+#include "luwte-case-workspace.h"
+#include "luwte-store.h"
+
+G_BEGIN_DECLS
+
+#define LUWTE_TYPE_CASES_PAGE (luwte_cases_page_get_type ())
+G_DECLARE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, LUWTE, CASES_PAGE, AdwBin)
+
+void       luwte_cases_page_set_store        (LuwteCasesPage *self,
+                                              LuwteStore     *store,
+                                              const GError   *open_error);
+void       luwte_cases_page_set_title_widget (LuwteCasesPage *self,
+                                              GtkWidget      *widget);
+LuwteCase *luwte_cases_page_new_case         (LuwteCasesPage *self);
+LuwteCase *luwte_cases_page_get_selected     (LuwteCasesPage *self);
+gboolean   luwte_cases_page_flush            (LuwteCasesPage *self);
+GListModel *luwte_cases_page_get_model       (LuwteCasesPage *self);
+void       luwte_cases_page_set_card         (LuwteCasesPage *self,
+                                              LuwteCard      *card,
+                                              LuwteLanguage   language);
+LuwteCaseWorkspace *luwte_cases_page_get_workspace (LuwteCasesPage *self);
+
+G_END_DECLS

@@ -1,0 +1,486 @@
+/* test-store.c — the case database: files, modes, migrations, refusals,
+ * cases, status history and the audit log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "luwte-case.h"
+#include "luwte-case-list.h"
+#include "luwte-case-intervention.h"
+#include "luwte-store.h"
+#include "luwte-store-schema.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char *
+temp_db_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tests", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+query_text (LuwteStore *store,
+            const char *sql)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_default_location_and_modes (void)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "luwte", "luwte.db", NULL);
+  g_autofree char *dir = g_path_get_dirname (expected);
+  g_autofree char *mode = NULL;
+  GStatBuf st;
+
+  g_unsetenv ("LUWTE_DB");
+  store = luwte_store_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_store_get_path (store), ==, expected);
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (expected, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (mode);
+  mode = query_text (store, "PRAGMA foreign_keys");
+  g_assert_cmpstr (mode, ==, "1");
+  g_assert_cmpint (luwte_store_get_schema_version (store), ==, luwte_store_get_latest_schema_version ());
+}
+
+static void
+test_env_points_elsewhere (void)
+{
+  g_autofree char *path = temp_db_path ("from-env.db");
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LUWTE_DB", path, TRUE);
+  store = luwte_store_open (NULL, &error);
+  g_unsetenv ("LUWTE_DB");
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_store_get_path (store), ==, path);
+}
+
+static void
+test_newer_database_refused_untouched (void)
+{
+  g_autofree char *path = temp_db_path ("newer.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteStore) store = NULL;
+  gsize before_len = 0;
+  gsize after_len = 0;
+
+  exec_raw (path, "CREATE TABLE future (x); PRAGMA user_version = 999;");
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  store = luwte_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Luwte"));
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = temp_db_path ("garbage.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteStore) store = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  store = luwte_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "not a Luwte case database"));
+}
+
+static void
+test_migration_keeps_data (void)
+{
+  g_autofree char *path = temp_db_path ("version1.db");
+  g_autofree char *setup = g_strdup_printf ("%s PRAGMA user_version = 1;"
+                                            "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, updated_at)"
+                                            " VALUES ('OOV-2025-0007', 'OOV', 2025, 7, 'Oud-en-nieuw Zuidwijk', 'active',"
+                                            " '2025-12-30T16:00:00+01:00', '2025-12-30T16:00:00+01:00');"
+                                            "INSERT INTO case_platforms VALUES (1, 0, 'Snapchat');",
+                                            luwte_store_schema_step (1));
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  exec_raw (path, setup);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_store_get_schema_version (store), ==, luwte_store_get_latest_schema_version ());
+
+  kase = luwte_store_get_case (store, "OOV-2025-0007", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_title (kase), ==, "Oud-en-nieuw Zuidwijk");
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_ACTIVE);
+  g_assert_cmpstr (luwte_case_get_platforms (kase)[0], ==, "Snapchat");
+  /* The new tables of the later steps work on the old data. */
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_MONITORING, &error));
+  g_assert_no_error (error);
+}
+
+static LuwteStore *
+open_fresh (const char *name)
+{
+  g_autofree char *path = temp_db_path (name);
+  g_autoptr(GError) error = NULL;
+  LuwteStore *store;
+
+  g_remove (path);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_create_and_references (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("references.db");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *first_ref = g_strdup_printf ("OOV-%d-0001", g_date_time_get_year (now));
+  g_autofree char *second_ref = g_strdup_printf ("OOV-%d-0002", g_date_time_get_year (now));
+  g_autofree char *prefixed_ref = g_strdup_printf ("VRZW-%d-0001", g_date_time_get_year (now));
+  g_autoptr(LuwteCase) first = NULL;
+  g_autoptr(LuwteCase) second = NULL;
+  g_autoptr(LuwteCase) prefixed = NULL;
+  g_autoptr(LuwteCase) again = NULL;
+  g_autoptr(GDateTime) opened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = luwte_store_create_case (store, "Oproep tot rellen <b>&amp;</b>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_reference (first), ==, first_ref);
+  g_assert_cmpint (luwte_case_get_status (first), ==, LUWTE_CASE_STATUS_SIGNAL);
+  g_assert_null (luwte_case_get_closed_at (first));
+  opened = g_date_time_new_from_iso8601 (luwte_case_get_opened_at (first), NULL);
+  g_assert_nonnull (opened);
+
+  second = luwte_store_create_case (store, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_reference (second), ==, second_ref);
+
+  g_assert_true (luwte_store_set_setting (store, "reference_prefix", "VRZW", &error));
+  prefixed = luwte_store_create_case (store, "Feest Haren-achtig", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_reference (prefixed), ==, prefixed_ref);
+
+  /* Markup in user text is stored as typed. */
+  again = luwte_store_get_case (store, first_ref, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_title (again), ==, "Oproep tot rellen <b>&amp;</b>");
+}
+
+static void
+test_not_found (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("not-found.db");
+  g_autoptr(LuwteCase) created = luwte_store_create_case (store, "x", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) kase = luwte_store_get_case (store, "x' OR 1=1 --", &error);
+
+  g_assert_nonnull (created);
+  g_assert_null (kase);
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_status_history_and_audit (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("status.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Telegramgroep", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *actions = NULL;
+  char *err_msg = NULL;
+
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_CLOSED, &error));
+  g_assert_nonnull (luwte_case_get_closed_at (kase));
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_null (luwte_case_get_closed_at (kase));
+
+  changes = query_text (store, "SELECT group_concat (coalesce (from_status, '-') || '>' || to_status, ',')"
+                               " FROM (SELECT * FROM status_changes ORDER BY id)");
+  g_assert_cmpstr (changes, ==, "->signal,signal>active,active>closed,closed>active");
+
+  actions = query_text (store, "SELECT group_concat (action, ',') FROM (SELECT * FROM audit ORDER BY id)");
+  g_assert_cmpstr (actions, ==, "case.create,case.status,case.status,case.reopen");
+  g_free (actions);
+  actions = query_text (store, "SELECT DISTINCT os_user FROM audit");
+  g_assert_cmpstr (actions, ==, g_get_user_name ());
+
+  /* Append-only, even for SQL typed by hand. */
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (store), "UPDATE audit SET detail = 'x'", NULL, NULL, &err_msg), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (err_msg, "append-only"));
+  sqlite3_free (err_msg);
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (store), "DELETE FROM audit", NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
+static void
+test_list_pages_and_filter (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("list.db");
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCaseStatus status = LUWTE_CASE_STATUS_ACTIVE;
+
+  for (int i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Casus %d", i);
+      g_autoptr(LuwteCase) kase = luwte_store_create_case (store, title, &error);
+
+      g_assert_no_error (error);
+      if (i % 5 == 0)
+        g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+    }
+
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, &error), ==, 25);
+  g_assert_cmpint (luwte_store_count_cases (store, &status, &error), ==, 5);
+
+  /* Newest first, one page at a time. */
+  page = luwte_store_list_cases (store, NULL, 10, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 10);
+  g_assert_cmpstr (luwte_case_get_title (g_ptr_array_index (page, 0)), ==, "Casus 14");
+  g_assert_cmpstr (luwte_case_get_title (g_ptr_array_index (page, 9)), ==, "Casus 5");
+
+  active = luwte_store_list_cases (store, &status, 0, 100, &error);
+  g_assert_cmpuint (active->len, ==, 5);
+  for (guint i = 0; i < active->len; i++)
+    g_assert_cmpint (luwte_case_get_status (g_ptr_array_index (active, i)), ==, LUWTE_CASE_STATUS_ACTIVE);
+}
+
+
+static void
+test_update_case (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("update.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Eerste titel", NULL);
+  g_autoptr(LuwteCase) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *audits = NULL;
+  const char *platforms[] = { "TikTok", "Snapchat", NULL };
+  LuwteCaseEdit edit = { 0 };
+  LuwteCaseEdit bad = { 0 };
+  LuwteCaseEdit same = { 0 };
+
+  edit.title = "Oproep vuurwerkrellen Zuidplein";
+  edit.location = "Zuidplein, Rotterdam-Zuid";
+  edit.event_at = "2026-12-31T22:00:00+01:00";
+  edit.platforms = platforms;
+  g_assert_true (luwte_store_update_case (store, kase, &edit, &error));
+  g_assert_no_error (error);
+
+  reread = luwte_store_get_case (store, luwte_case_get_reference (kase), &error);
+  g_assert_cmpstr (luwte_case_get_title (reread), ==, edit.title);
+  g_assert_cmpstr (luwte_case_get_location (reread), ==, edit.location);
+  g_assert_cmpstr (luwte_case_get_event_at (reread), ==, edit.event_at);
+  g_assert_cmpstr (luwte_case_get_platforms (reread)[1], ==, "Snapchat");
+  g_assert_cmpstr (luwte_case_get_summary (reread), ==, "");
+
+  /* The audit names the fields, not what was typed in them. */
+  detail = query_text (store, "SELECT detail FROM audit WHERE action = 'case.update'");
+  g_assert_cmpstr (detail, ==, "title, location, event_at, platforms");
+
+  /* Nothing changed, nothing written. */
+  same.title = edit.title;
+  g_assert_true (luwte_store_update_case (store, kase, &same, &error));
+  audits = query_text (store, "SELECT count (*) FROM audit WHERE action = 'case.update'");
+  g_assert_cmpstr (audits, ==, "1");
+
+  /* A bad time changes nothing. */
+  bad.title = "Mag niet opgeslagen worden";
+  bad.event_at = "oudjaarsavond";
+  g_assert_false (luwte_store_update_case (store, kase, &bad, &error));
+  g_assert_nonnull (error);
+  g_clear_object (&reread);
+  reread = luwte_store_get_case (store, luwte_case_get_reference (kase), NULL);
+  g_assert_cmpstr (luwte_case_get_title (reread), ==, edit.title);
+}
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint emissions;
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->emissions++;
+}
+
+static void
+test_case_list_model (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("model.db");
+  g_autoptr(LuwteCaseList) list = NULL;
+  g_autoptr(LuwteCase) last = NULL;
+  g_autoptr(LuwteCase) first_item = NULL;
+  g_autoptr(LuwteCase) newest = NULL;
+  LuwteCaseStatus closed = LUWTE_CASE_STATUS_CLOSED;
+  Changes changes = { 0 };
+
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Casus %d", i);
+      g_autoptr(LuwteCase) kase = luwte_store_create_case (store, title, NULL);
+      g_assert_nonnull (kase);
+    }
+
+  list = luwte_case_list_new (store);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == LUWTE_TYPE_CASE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+  /* Nothing is read until asked for. */
+  g_assert_cmpuint (luwte_case_list_get_n_cached (list), ==, 0);
+
+  last = g_list_model_get_item (G_LIST_MODEL (list), 299);
+  g_assert_cmpstr (luwte_case_get_title (last), ==, "Casus 0");
+  g_assert_cmpuint (luwte_case_list_get_n_cached (list), <, 300);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 300));
+
+  /* Reading every row keeps only a few pages. */
+  for (guint i = 0; i < 300; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_assert_cmpuint (luwte_case_list_get_n_cached (list), <=, 8 * 64);
+
+  /* A new case: the smallest change, one row at the top. */
+  newest = luwte_store_create_case (store, "Nieuwste", NULL);
+  luwte_case_list_case_added (list);
+  g_assert_cmpuint (changes.emissions, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+  first_item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (luwte_case_get_reference (first_item), ==, luwte_case_get_reference (newest));
+
+  /* The filter is SQL: no closed cases yet. */
+  luwte_case_list_set_status (list, &closed);
+  g_assert_cmpuint (changes.emissions, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 301);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  luwte_case_list_set_status (list, &closed);
+  g_assert_cmpuint (changes.emissions, ==, 2);
+}
+
+
+static void
+test_case_interventions (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("interventions.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep rellen", NULL);
+  g_autoptr(LuwteCaseIntervention) nothing = NULL;
+  g_autoptr(LuwteCaseIntervention) ordinance = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *audit = NULL;
+  LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+  LuwteCaseInterventionEdit edit = { 0 };
+  LuwteCaseInterventionEdit bad = { 0 };
+
+  nothing = luwte_store_add_case_intervention (store, kase, "do-nothing", "1.0", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_case_intervention_get_status (nothing), ==, LUWTE_INTERVENTION_STATUS_CONSIDERED);
+  g_assert_cmpstr (luwte_case_intervention_get_card_version (nothing), ==, "1.0");
+  ordinance = luwte_store_add_case_intervention (store, kase, "emergency-ordinance", "1.0", &error);
+  g_assert_no_error (error);
+
+  edit.status = &done;
+  edit.responsible = "Burgemeester";
+  edit.rationale = "Oproep tot rellen met tijd en plaats";
+  edit.proportionality = "Noodbevel te smal: oproep aan iedereen";
+  edit.due_at = "2026-12-31T20:00:00+01:00";
+  g_assert_true (luwte_store_update_case_intervention (store, kase, ordinance, &edit, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (luwte_case_intervention_get_done_at (ordinance));
+
+  bad.due_at = "morgen";
+  bad.outcome = "mag niet";
+  g_assert_false (luwte_store_update_case_intervention (store, kase, ordinance, &bad, &error));
+  g_assert_nonnull (error);
+
+  listed = luwte_store_list_case_interventions (store, kase, NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (luwte_case_intervention_get_card_id (g_ptr_array_index (listed, 1)), ==, "emergency-ordinance");
+  g_assert_cmpint (luwte_case_intervention_get_status (g_ptr_array_index (listed, 1)), ==, LUWTE_INTERVENTION_STATUS_DONE);
+  g_assert_cmpstr (luwte_case_intervention_get_proportionality (g_ptr_array_index (listed, 1)), ==, edit.proportionality);
+  g_assert_cmpstr (luwte_case_intervention_get_outcome (g_ptr_array_index (listed, 1)), ==, "");
+
+  audit = query_text (store, "SELECT detail FROM audit WHERE action = 'intervention.update'");
+  g_assert_cmpstr (audit, ==, "emergency-ordinance: status, responsible, due_at, rationale, proportionality");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/default-location-and-modes", test_default_location_and_modes);
+  g_test_add_func ("/store/env-points-elsewhere", test_env_points_elsewhere);
+  g_test_add_func ("/store/newer-database-refused-untouched", test_newer_database_refused_untouched);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/migration-keeps-data", test_migration_keeps_data);
+  g_test_add_func ("/store/create-and-references", test_create_and_references);
+  g_test_add_func ("/store/not-found", test_not_found);
+  g_test_add_func ("/store/status-history-and-audit", test_status_history_and_audit);
+  g_test_add_func ("/store/list-pages-and-filter", test_list_pages_and_filter);
+  g_test_add_func ("/store/update-case", test_update_case);
+  g_test_add_func ("/store/case-list-model", test_case_list_model);
+  g_test_add_func ("/store/case-interventions", test_case_interventions);
+
+  return g_test_run ();
+}

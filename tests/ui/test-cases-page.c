@@ -1,0 +1,215 @@
+/* test-cases-page.c — starting a case and typing in it, as an officer
+ * does, and finding it saved after the window is closed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "luwte-card.h"
+#include "luwte-case.h"
+#include "luwte-case-intervention.h"
+#include "luwte-store.h"
+#include "luwte-window.h"
+
+#include <adwaita.h>
+
+static char *test_dir;
+
+static void
+wait_idle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* The focused editable: where typing goes. */
+static GtkEditable *
+focused_editable (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  while (focus != NULL && !GTK_IS_EDITABLE (focus))
+    focus = gtk_widget_get_parent (focus);
+  g_assert_nonnull (focus);
+  return GTK_EDITABLE (focus);
+}
+
+static void
+test_new_case_saved_on_close (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "ui.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteStore) reopened = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  GtkEditable *title;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+
+  /* Ctrl+N's action: a new case with the cursor in its title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  wait_idle ();
+  kase = luwte_cases_page_get_selected (luwte_window_get_cases_page (window));
+  g_assert_nonnull (kase);
+  reference = g_strdup (luwte_case_get_reference (kase));
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_SIGNAL);
+
+  title = focused_editable (GTK_WINDOW (window));
+  gtk_editable_set_text (title, "Oproep <b>rellen</b> & vuurwerk");
+  /* Closing at once, within the typing delay: nothing may be lost. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+  g_clear_object (&store);
+
+  reopened = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  cases = luwte_store_list_cases (reopened, NULL, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpstr (luwte_case_get_reference (g_ptr_array_index (cases, 0)), ==, reference);
+  g_assert_cmpstr (luwte_case_get_title (g_ptr_array_index (cases, 0)), ==, "Oproep <b>rellen</b> & vuurwerk");
+}
+
+static void
+test_typing_saves_after_delay (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "delay.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteStore) other = NULL;
+  g_autoptr(LuwteCase) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  g_assert_nonnull (kase);
+  gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Feest Haren");
+
+  /* Without closing anything: after the typing delay, another connection
+   * (another process, a crash later) sees it. */
+  g_timeout_add_once (1200, (GSourceOnceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+
+  other = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  seen = luwte_store_get_case (other, luwte_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_title (seen), ==, "Feest Haren");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static void
+test_store_problem_shown (void)
+{
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) problem = g_error_new_literal (LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_TOO_NEW, "made by a newer version");
+  LuwteWindow *window = luwte_window_new (NULL, card, NULL, NULL, problem);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  /* No case can be started, the card still works. */
+  g_assert_null (luwte_cases_page_new_case (luwte_window_get_cases_page (window)));
+  luwte_card_browser_select_group (luwte_window_get_card_browser (window), 6);
+  g_assert_cmpuint (luwte_card_browser_get_group_number (luwte_window_get_card_browser (window)), ==, 6);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_null (window);
+}
+
+
+static void
+test_choose_interventions (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "interventions.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteStore) other = NULL;
+  g_autoptr(LuwteCase) seen = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  LuwteCaseWorkspace *workspace;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  reference = g_strdup (luwte_case_get_reference (kase));
+  workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
+
+  /* From the card browser: the intervention shown goes to the case. */
+  luwte_window_show_page (window, "card");
+  g_assert_true (luwte_card_browser_show_intervention (luwte_window_get_card_browser (window), "emergency-ordinance"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-case", NULL));
+  wait_idle ();
+  g_assert_cmpuint (luwte_case_workspace_get_n_interventions (workspace), ==, 1);
+
+  /* And from the case itself; an id the card does not have is refused. */
+  g_assert_true (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
+  g_assert_false (luwte_case_workspace_choose_intervention (workspace, "no-such-id"));
+  g_assert_cmpuint (luwte_case_workspace_get_n_interventions (workspace), ==, 2);
+
+  /* The cursor is in the new row; what is typed there is stored. */
+  gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Jongerenwerk en wijkagent");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  other = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  seen = luwte_store_get_case (other, reference, &error);
+  g_assert_no_error (error);
+  chosen = luwte_store_list_case_interventions (other, seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chosen->len, ==, 2);
+  g_assert_cmpstr (luwte_case_intervention_get_card_id (g_ptr_array_index (chosen, 0)), ==, "emergency-ordinance");
+  g_assert_cmpstr (luwte_case_intervention_get_card_version (g_ptr_array_index (chosen, 0)), ==, luwte_card_get_version (card));
+  g_assert_cmpstr (luwte_case_intervention_get_responsible (g_ptr_array_index (chosen, 1)), ==, "Jongerenwerk en wijkagent");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK then finds no icons. The
+   * databases go to a fresh folder of their own. */
+  g_test_init (&argc, &argv, NULL);
+  test_dir = g_dir_make_tmp ("luwte-ui-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/ui/cases/new-case-saved-on-close", test_new_case_saved_on_close);
+  g_test_add_func ("/ui/cases/typing-saves-after-delay", test_typing_saves_after_delay);
+  g_test_add_func ("/ui/cases/store-problem-shown", test_store_problem_shown);
+  g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
+
+  status = g_test_run ();
+  g_free (test_dir);
+  return status;
+}
