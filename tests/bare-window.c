@@ -5,12 +5,20 @@
  */
 #include <gtk/gtk.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static void
 on_first_frame (GdkFrameClock  *clock,
                 GtkApplication *app)
 {
+  g_autofree char *status = NULL;
+  const char *hwm;
+
   printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (hwm = strstr (status, "VmHWM:")) != NULL)
+    printf ("peak-rss-kb %ld\n", strtol (hwm + strlen ("VmHWM:"), NULL, 10));
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, app);
   g_application_quit (G_APPLICATION (app));

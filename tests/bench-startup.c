@@ -1,10 +1,16 @@
 /* bench-startup.c — start-up to the first painted frame of Luwte's main
- * window, against a bare GTK 4 window started the same way
+ * window, and its peak memory by then
  *
- * Each program is started many times, alternating, and reports the
+ *  1. against a bare GTK 4 window started the same way (issue target 1.25×);
+ *  2. with 100,000 demo cases against an empty database (target 1.05× time,
+ *     1.2× memory): the case list must not read every row.
+ *
+ * Each program is started many times, interleaved, and reports the
  * monotonic time of its first frame; the time from just before the spawn to
- * that frame is one sample. Prints medians and their ratio; asserts nothing
+ * that frame is one sample. Prints medians and ratios; asserts nothing
  * about time.
+ *
+ * Usage: bench-startup LUWTE BARE-WINDOW LUWTE-CLI
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,11 +18,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RUNS 15
+#define RUNS 11
+#define FULL_CASES "100000"
 
-static gint64
+typedef struct {
+  gint64 us[RUNS];
+  gint64 kb[RUNS];
+} Samples;
+
+static void
 start_once (const char *program,
-            char      **env)
+            char      **env,
+            Samples    *samples,
+            int         run)
 {
   const char *argv[] = { program, NULL };
   g_autofree char *out = NULL;
@@ -32,7 +46,12 @@ start_once (const char *program,
   line = strstr (out, "first-frame-us ");
   if (line == NULL)
     g_error ("%s painted no frame (exit status %d)", program, status);
-  return g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10) - before;
+  if (run >= 0)
+    {
+      samples->us[run] = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10) - before;
+      line = strstr (out, "peak-rss-kb ");
+      samples->kb[run] = line != NULL ? g_ascii_strtoll (line + strlen ("peak-rss-kb "), NULL, 10) : 0;
+    }
 }
 
 static int
@@ -45,10 +64,17 @@ compare_gint64 (gconstpointer a,
 }
 
 static double
-median_ms (gint64 *samples)
+median (gint64 *values)
 {
-  qsort (samples, RUNS, sizeof (gint64), compare_gint64);
-  return samples[RUNS / 2] / 1000.0;
+  qsort (values, RUNS, sizeof (gint64), compare_gint64);
+  return (double) values[RUNS / 2];
+}
+
+static char **
+env_with_db (char       **base,
+             const char  *db)
+{
+  return g_environ_setenv (g_strdupv (base), "LUWTE_DB", db, TRUE);
 }
 
 int
@@ -56,39 +82,62 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = g_dir_make_tmp ("luwte-bench-XXXXXX", NULL);
+  g_autofree char *empty_db = g_build_filename (home, "empty.db", NULL);
+  g_autofree char *full_db = g_build_filename (home, "full.db", NULL);
   g_auto(GStrv) env = g_get_environ ();
-  gint64 luwte[RUNS];
-  gint64 bare[RUNS];
-  double luwte_ms;
-  double bare_ms;
+  g_auto(GStrv) empty_env = NULL;
+  g_auto(GStrv) full_env = NULL;
+  Samples bare = { 0 };
+  Samples empty = { 0 };
+  Samples full = { 0 };
+  const char *demo[] = { argc > 3 ? argv[3] : NULL, "--db", full_db, "demo", "--cases", FULL_CASES, "--seed", "1", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  double bare_ms, empty_ms, full_ms, bare_kb, empty_kb, full_kb;
 
-  if (argc != 3)
+  if (argc != 4)
     {
-      g_printerr ("usage: bench-startup LUWTE BARE-WINDOW\n");
+      g_printerr ("usage: bench-startup LUWTE BARE-WINDOW LUWTE-CLI\n");
       return 2;
     }
 
-  /* No own card and fresh settings, warnings not fatal (no session bus). */
+  /* No own card, fresh settings, warnings not fatal (no session bus). */
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", home, TRUE);
   env = g_environ_setenv (env, "XDG_DATA_HOME", home, TRUE);
   env = g_environ_setenv (env, "LUWTE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   env = g_environ_unsetenv (env, "G_DEBUG");
   env = g_environ_unsetenv (env, "GDK_DEBUG");
+  empty_env = env_with_db (env, empty_db);
+  full_env = env_with_db (env, full_db);
+
+  if (!g_spawn_sync (NULL, (char **) demo, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("making the demo database: %s", error->message);
 
   /* One unmeasured run each warms the file cache. */
-  start_once (argv[1], env);
-  start_once (argv[2], env);
+  start_once (argv[1], empty_env, NULL, -1);
+  start_once (argv[1], full_env, NULL, -1);
+  start_once (argv[2], env, NULL, -1);
   for (int i = 0; i < RUNS; i++)
     {
-      luwte[i] = start_once (argv[1], env);
-      bare[i] = start_once (argv[2], env);
+      start_once (argv[2], env, &bare, i);
+      start_once (argv[1], empty_env, &empty, i);
+      start_once (argv[1], full_env, &full, i);
     }
 
-  luwte_ms = median_ms (luwte);
-  bare_ms = median_ms (bare);
-  g_print ("start-up to first frame, median of %d runs:\n", RUNS);
-  g_print ("  luwte        %7.1f ms\n", luwte_ms);
-  g_print ("  bare window  %7.1f ms\n", bare_ms);
-  g_print ("  ratio        %7.2f (target at most 1.25)\n", luwte_ms / bare_ms);
+  bare_ms = median (bare.us) / 1000;
+  empty_ms = median (empty.us) / 1000;
+  full_ms = median (full.us) / 1000;
+  bare_kb = median (bare.kb);
+  empty_kb = median (empty.kb);
+  full_kb = median (full.kb);
+
+  g_print ("start-up to first frame, median of %d runs (peak resident memory):\n", RUNS);
+  g_print ("  bare GTK window          %7.1f ms  %7.1f MiB\n", bare_ms, bare_kb / 1024);
+  g_print ("  luwte, empty database    %7.1f ms  %7.1f MiB\n", empty_ms, empty_kb / 1024);
+  g_print ("  luwte, %s cases     %7.1f ms  %7.1f MiB\n", FULL_CASES, full_ms, full_kb / 1024);
+  g_print ("  luwte / bare window      %7.2f    (target at most 1.25)\n", empty_ms / bare_ms);
+  g_print ("  full / empty, time       %7.2f    (target at most 1.05)\n", full_ms / empty_ms);
+  g_print ("  full / empty, memory     %7.2f    (target at most 1.2)\n", full_kb / empty_kb);
   return 0;
 }

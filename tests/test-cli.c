@@ -253,6 +253,43 @@ test_newer_database (void)
   g_assert_nonnull (strstr (run.err, "newer version"));
 }
 
+
+static void
+test_demo_reproducible (void)
+{
+  g_autofree char *a = g_build_filename (g_get_user_data_dir (), "demo-a.db", NULL);
+  g_autofree char *b = g_build_filename (g_get_user_data_dir (), "demo-b.db", NULL);
+  g_auto(Run) make_a = { 0 };
+  g_auto(Run) make_b = { 0 };
+  g_auto(Run) list_a = { 0 };
+  g_auto(Run) list_b = { 0 };
+  g_auto(Run) count = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  run_cli (&make_a, "--db", a, "demo", "--cases", "40", "--seed", "5", NULL);
+  run_cli (&make_b, "--db", b, "demo", "--seed", "5", "--cases", "40", NULL);
+  g_assert_cmpint (make_a.status, ==, 0);
+  g_assert_cmpint (make_b.status, ==, 0);
+
+  /* The same seed gives the same cases (their times follow today). */
+  run_cli (&list_a, "--db", a, "list", NULL);
+  run_cli (&list_b, "--db", b, "list", NULL);
+  g_assert_cmpstr (list_a.out, ==, list_b.out);
+  lines = g_strsplit (list_a.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 41);
+  run_cli (&count, "--db", a, "list", "--status", "closed", NULL);
+  g_assert_cmpuint (strlen (count.out), >, 0);
+
+  run_cli (&missing, "--db", a, "demo", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  run_cli (&bad, "--db", a, "demo", "--cases", "many", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  assert_one_error_line (&bad);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/cli/card/broken-user-card", test_broken_user_card);
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/newer-database", test_newer_database);
+  g_test_add_func ("/cli/demo-reproducible", test_demo_reproducible);
 
   return g_test_run ();
 }

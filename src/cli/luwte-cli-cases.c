@@ -9,6 +9,8 @@
 #include "luwte-cli.h"
 #include "luwte-case.h"
 #include "luwte-store.h"
+#include "luwte-card.h"
+#include "luwte-demo.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -199,5 +201,45 @@ luwte_cli_show (LuwteCliContext  *context,
       if (*luwte_case_get_summary (kase) != '\0')
         g_print ("\n%s\n", luwte_case_get_summary (kase));
     }
+  return LUWTE_CLI_OK;
+}
+
+int
+luwte_cli_demo (LuwteCliContext  *context,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 n_cases = 0;
+  guint64 seed = 1;
+  gboolean has_count = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      guint64 *target = NULL;
+
+      if (g_str_equal (argv[i], "--cases"))
+        {
+          target = &n_cases;
+          has_count = TRUE;
+        }
+      else if (g_str_equal (argv[i], "--seed"))
+        target = &seed;
+      else
+        return luwte_cli_usage_error (_("demo: unexpected “%s”"), argv[i]);
+
+      if (i + 1 >= argc || !g_ascii_string_to_unsigned (argv[i + 1], 10, 0, G_MAXUINT32, target, NULL))
+        return luwte_cli_usage_error (_("demo: %s needs a whole number"), argv[i]);
+      i++;
+    }
+  if (!has_count || n_cases == 0)
+    return luwte_cli_usage_error (_("demo: how many? Use --cases N"));
+
+  card = luwte_card_new_builtin ();
+  store = open_store (context, &error);
+  if (store == NULL || !luwte_demo_add_cases (store, card, (guint) n_cases, (guint32) seed, &error))
+    return luwte_cli_fail (error);
   return LUWTE_CLI_OK;
 }

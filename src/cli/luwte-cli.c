@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "card", "card [--json]", N_("Print the intervention card"), luwte_cli_card },
   { "list", "list [--json] [--status S]", N_("List cases, newest first"), luwte_cli_list },
   { "show", "show REF [--json]", N_("Print one case"), luwte_cli_show },
+  { "demo", "demo --cases N [--seed S]", N_("Add N synthetic cases, the same for the same seed"), luwte_cli_demo },
 };
 
 /* Errors are one line on stderr, whatever the message holds. */

@@ -35,5 +35,8 @@ int luwte_cli_list        (LuwteCliContext *context,
 int luwte_cli_show        (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_demo        (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 struct _LuwteApplication
 {
@@ -107,7 +109,14 @@ on_first_frame (GdkFrameClock    *clock,
 {
   /* For the start-up benchmark: the time the first frame was painted on
    * the monotonic clock, which the benchmark shares. */
+  g_autofree char *status = NULL;
+  const char *hwm;
+
   printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  /* And the peak resident memory so far, for the memory benchmark. */
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (hwm = strstr (status, "VmHWM:")) != NULL)
+    printf ("peak-rss-kb %ld\n", strtol (hwm + strlen ("VmHWM:"), NULL, 10));
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   g_application_quit (G_APPLICATION (self));

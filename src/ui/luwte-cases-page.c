@@ -13,6 +13,7 @@
 #include "luwte-accessible.h"
 #include "luwte-case-list.h"
 #include "luwte-case-workspace.h"
+#include "luwte-demo.h"
 
 #include <glib/gi18n.h>
 
@@ -21,6 +22,7 @@ struct _LuwteCasesPage
   AdwBin              parent_instance;
 
   LuwteStore         *store;
+  LuwteCard          *card;
   LuwteCaseList      *cases;
   GtkSingleSelection *selection;
 
@@ -180,6 +182,28 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+#define DEMO_CASES 12
+
+/* A few made-up cases, for a first look or a training. */
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->card == NULL)
+    return;
+  if (!luwte_demo_add_cases (self->store, self->card, DEMO_CASES, (guint32) g_random_int (), &error))
+    {
+      gtk_widget_activate_action (widget, "win.show-problem", "s", error->message);
+      return;
+    }
+  luwte_case_list_reload (self->cases);
+  gtk_single_selection_set_selected (self->selection, 0);
+}
+
 static void
 on_save_failed (LuwteCasesPage *self,
                 const char     *message)
@@ -206,6 +230,7 @@ luwte_cases_page_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
+  g_clear_object (&self->card);
 
   G_OBJECT_CLASS (luwte_cases_page_parent_class)->finalize (object);
 }
@@ -235,6 +260,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace);
 
   gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "cases.load-demo", NULL, load_demo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
 }
 
@@ -295,6 +321,9 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
   self->cases = luwte_case_list_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Start on the list, not inside a case: the officer picks one. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
@@ -377,6 +406,7 @@ luwte_cases_page_set_card (LuwteCasesPage *self,
                            LuwteLanguage   language)
 {
   g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
+  g_set_object (&self->card, card);
   luwte_case_workspace_set_card (self->workspace, card, language);
 }
 

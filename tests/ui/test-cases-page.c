@@ -190,6 +190,35 @@ test_choose_interventions (void)
   g_assert_cmpstr (luwte_case_intervention_get_responsible (g_ptr_array_index (chosen, 1)), ==, "Jongerenwerk en wijkagent");
 }
 
+
+static void
+test_load_demo_cases (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "demo.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteWindow *window;
+  GListModel *model;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+
+  model = luwte_cases_page_get_model (luwte_window_get_cases_page (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (luwte_window_get_cases_page (window)), "cases.load-demo", NULL));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+  g_assert_nonnull (luwte_cases_page_get_selected (luwte_window_get_cases_page (window)));
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 12);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/typing-saves-after-delay", test_typing_saves_after_delay);
   g_test_add_func ("/ui/cases/store-problem-shown", test_store_problem_shown);
   g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
+  g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
 
   status = g_test_run ();
   g_free (test_dir);

@@ -1,0 +1,213 @@
+/* luwte-demo.c — synthetic, reproducible cases for demos and benchmarks
+ *
+ * Everything here is made up: places, events and wording are combined from
+ * fixed lists by a seeded generator, so the same seed always gives the same
+ * cases and no real person is in them. All cases go in one transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-demo"
+
+#include "config.h"
+
+#include "luwte-demo.h"
+#include "luwte-case.h"
+
+static const char * const events[] = {
+  "Oproep tot vuurwerkrellen", "Viraal gegane feestuitnodiging", "Oproep tot confrontatie met de politie",
+  "Aangekondigde 'meet-up' na schooltijd", "Oproep tot rellen na voetbalwedstrijd", "Protest tegen noodopvang opgehitst",
+  "Telegramgroep plant actie tegen ME", "TikTok-challenge rond bushokjes", "Oproep om avondklok te negeren",
+  "Snapchat-oproep tot 'chaos' op oudejaarsavond", "Afspraak voor vechtpartij tussen groepen", "Oproep tot blokkade van de rotonde",
+};
+static const char * const places[] = {
+  "Stationsplein", "Winkelcentrum De Meent", "Marktplein", "Sportpark Noord", "Havenkade", "Schoolplein Lindeboom",
+  "Parkeerterrein Veldweg", "Wijkpark Oosterhout", "Busstation Centrum", "Plein 1944", "Dorpsstraat", "Kerkbrink",
+};
+static const char * const towns[] = {
+  "Zuidwijk", "Noorderhaven", "Oostveen", "Westerbroek", "Middelburcht", "Hoogeloo", "Lagedijk", "Bergervaart",
+};
+static const char * const platforms[] = { "TikTok", "Snapchat", "Instagram", "Telegram", "WhatsApp", "X", "Facebook", "YouTube" };
+static const char * const sources[] = {
+  "Signaal van de digitale wijkagent", "Melding van een ouder", "Tip van het jongerenwerk", "Melding via het meldpunt",
+  "Signaal van de school", "Bericht doorgestuurd door een sleutelfiguur",
+};
+static const char * const details[] = {
+  "Het bericht is binnen een uur meer dan duizend keer gedeeld.", "De oproep noemt een tijd en een plaats.",
+  "Er worden foto's van vuurwerk en stenen bij geplaatst.", "Meerdere accounts delen dezelfde afbeelding.",
+  "In de reacties wordt opgeroepen tot geweld tegen agenten.", "Het account lijkt van een minderjarige te zijn.",
+  "De groep telt inmiddels enkele honderden leden.", "Eerdere oproepen van hetzelfde account bleven zonder gevolg.",
+};
+static const char * const rationales[] = {
+  "Snel zichtbaar zijn in de eigen kanalen van de doelgroep.", "Contact leggen voordat de oproep verder verspreidt.",
+  "De oproep bevat een concrete tijd en plaats.", "Lichtere middelen zijn geprobeerd zonder effect.",
+  "Afgestemd in de driehoek.", "Ouders betrekken vergroot de kans dat de jongere stopt.",
+};
+static const char * const outcomes[] = {
+  "Oproep offline gehaald.", "Minder reacties na de videoboodschap.", "Geen samenkomst op de aangekondigde tijd.",
+  "Een kleine groep kwam, zonder incidenten.", "Platform reageerde niet binnen de termijn.", "",
+};
+static const char * const responsibles[] = {
+  "Team OOV", "Politie (digitale wijkagent)", "Jongerenwerk", "Communicatie", "Burgemeester", "OM",
+};
+
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+static gboolean
+step (LuwteStore  *store,
+      LuwteStmt   *stmt,
+      GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * luwte_demo_add_cases:
+ * @card: the card to choose interventions from
+ * @n_cases: how many cases to add
+ * @seed: the same seed gives the same cases
+ *
+ * Adds synthetic cases, with platforms, status history and chosen
+ * interventions, spread over the last years; all or nothing.
+ */
+gboolean
+luwte_demo_add_cases (LuwteStore  *store,
+                      LuwteCard   *card,
+                      guint        n_cases,
+                      guint32      seed,
+                      GError     **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) interventions = luwte_card_list_interventions (card);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", "OOV");
+  static const char * const statuses[] = { "signal", "active", "monitoring", "closed" };
+  static const char * const iv_statuses[] = { "considered", "planned", "in_progress", "done", "dropped" };
+  sqlite3 *db = luwte_store_get_db (store);
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      /* Spread over about five years, older cases mostly closed. */
+      gint64 minutes_ago = g_rand_int_range (rand, 0, 5 * 365 * 24 * 60);
+      g_autoptr(GDateTime) opened = g_date_time_add_minutes (now, -minutes_ago);
+      g_autoptr(GDateTime) event = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, 72));
+      g_autofree char *opened_at = g_date_time_format (opened, "%FT%T%:z");
+      g_autofree char *event_at = g_date_time_format (event, "%FT%T%:z");
+      g_autofree char *title = NULL;
+      g_autofree char *location = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *reference = NULL;
+      const char *status = minutes_ago > 60 * 24 * 60 ? "closed" : statuses[g_rand_int_range (rand, 0, 4)];
+      int year = g_date_time_get_year (opened);
+      gint64 number;
+      gint64 case_id;
+
+      title = g_strdup_printf ("%s %s", PICK (rand, events), PICK (rand, towns));
+      location = g_strdup_printf ("%s, %s", PICK (rand, places), PICK (rand, towns));
+      summary = g_strdup_printf ("%s. %s %s", PICK (rand, sources), PICK (rand, details), PICK (rand, details));
+
+      {
+        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+          "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+        if (stmt == NULL)
+          goto failed;
+        sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 2, year);
+        if (sqlite3_step (stmt) != SQLITE_ROW)
+          {
+            luwte_store_set_error (store, sqlite3_errcode (db), error);
+            goto failed;
+          }
+        number = sqlite3_column_int64 (stmt, 0);
+      }
+      reference = g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, number);
+
+      {
+        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+          "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, closed_at,"
+          " location, event_at, summary, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        if (stmt == NULL)
+          goto failed;
+        sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 3, year);
+        sqlite3_bind_int64 (stmt, 4, number);
+        sqlite3_bind_text (stmt, 5, title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 6, status, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 7, opened_at, -1, SQLITE_TRANSIENT);
+        if (g_str_equal (status, "closed"))
+          sqlite3_bind_text (stmt, 8, event_at, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 9, location, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 10, event_at, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 11, summary, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 12, opened_at, -1, SQLITE_TRANSIENT);
+        if (!step (store, stmt, error))
+          goto failed;
+        case_id = sqlite3_last_insert_rowid (db);
+      }
+
+      for (int p = 0, n = g_rand_int_range (rand, 1, 3); p < n; p++)
+        {
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT OR IGNORE INTO case_platforms (case_id, position, platform) VALUES (?, ?, ?)", error);
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          sqlite3_bind_int (stmt, 2, p);
+          sqlite3_bind_text (stmt, 3, PICK (rand, platforms), -1, SQLITE_STATIC);
+          if (!step (store, stmt, error))
+            goto failed;
+        }
+
+      {
+        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+          "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, NULL, ?)", error);
+        if (stmt == NULL)
+          goto failed;
+        sqlite3_bind_int64 (stmt, 1, case_id);
+        sqlite3_bind_text (stmt, 2, opened_at, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+        if (!step (store, stmt, error))
+          goto failed;
+      }
+
+      for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
+        {
+          LuwteCardIntervention *item = g_ptr_array_index (interventions, g_rand_int_range (rand, 0, interventions->len));
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, rationale,"
+            " outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          sqlite3_bind_text (stmt, 2, luwte_card_intervention_get_id (item), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, luwte_card_get_version (card), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, iv_statuses[g_rand_int_range (rand, 0, 5)], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, PICK (rand, responsibles), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, PICK (rand, rationales), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, PICK (rand, outcomes), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, opened_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 9, opened_at, -1, SQLITE_TRANSIENT);
+          if (!step (store, stmt, error))
+            goto failed;
+        }
+    }
+
+  {
+    g_autofree char *detail = g_strdup_printf ("%u demo cases, seed %u", n_cases, seed);
+    if (!luwte_store_audit (store, NULL, "demo.add", detail, error) ||
+        !luwte_store_commit (store, error))
+      goto failed;
+  }
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
