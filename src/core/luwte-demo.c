@@ -94,7 +94,9 @@ luwte_demo_add_cases (LuwteStore  *store,
   for (guint i = 0; i < n_cases; i++)
     {
       /* Spread over about five years, older cases mostly closed. */
-      gint64 minutes_ago = g_rand_int_range (rand, 0, 5 * 365 * 24 * 60);
+      /* A quarter in the last two months, so a demo has open cases. */
+      gint64 minutes_ago = i % 4 == 0 ? g_rand_int_range (rand, 0, 60 * 24 * 60)
+                                      : g_rand_int_range (rand, 0, 5 * 365 * 24 * 60);
       g_autoptr(GDateTime) opened = g_date_time_add_minutes (now, -minutes_ago);
       g_autoptr(GDateTime) event = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, 72));
       g_autofree char *opened_at = g_date_time_format (opened, "%FT%T%:z");
