@@ -8,6 +8,7 @@
 #include "luwte-case.h"
 #include "luwte-case-list.h"
 #include "luwte-case-intervention.h"
+#include "luwte-note.h"
 #include "luwte-store.h"
 #include "luwte-store-schema.h"
 
@@ -463,6 +464,52 @@ test_case_interventions (void)
   g_assert_cmpstr (audit, ==, "emergency-ordinance: status, responsible, due_at, rationale, proportionality");
 }
 
+
+static void
+test_notes (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("notes.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Driehoek", NULL);
+  g_autoptr(LuwteNote) late = NULL;
+  g_autoptr(LuwteNote) early = NULL;
+  g_autoptr(LuwteNote) empty = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteNoteNew first = { 0 };
+  LuwteNoteNew second = { 0 };
+  LuwteNoteNew blank = { 0 };
+
+  /* 14:30 summer time (12:30 UTC) comes before 12:40 UTC, though its
+   * text sorts after it. */
+  first.at = "2026-06-12T14:30:00+02:00";
+  first.kind = LUWTE_NOTE_KIND_ACTION;
+  first.party = "Politie";
+  first.text = "Wijkagent gaat langs bij de organisator <b>&</b>";
+  first.action_by = "Wijkagent";
+  first.action_due = "2026-06-12T18:00:00+02:00";
+  second.at = "2026-06-12T12:40:00Z";
+  second.kind = LUWTE_NOTE_KIND_DECISION;
+  second.text = "Driehoek besluit: geen noodbevel";
+
+  late = luwte_store_add_note (store, kase, &first, &error);
+  g_assert_no_error (error);
+  early = luwte_store_add_note (store, kase, &second, &error);
+  g_assert_no_error (error);
+
+  blank.text = "   ";
+  empty = luwte_store_add_note (store, kase, &blank, &error);
+  g_assert_null (empty);
+  g_assert_nonnull (error);
+
+  notes = luwte_store_list_notes (store, kase, NULL);
+  g_assert_cmpuint (notes->len, ==, 2);
+  /* Ordered by the moment, not by the text of the time. */
+  g_assert_cmpint (luwte_note_get_kind (g_ptr_array_index (notes, 0)), ==, LUWTE_NOTE_KIND_ACTION);
+  g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 0)), ==, first.text);
+  g_assert_cmpstr (luwte_note_get_action_by (g_ptr_array_index (notes, 0)), ==, "Wijkagent");
+  g_assert_cmpint (luwte_note_get_kind (g_ptr_array_index (notes, 1)), ==, LUWTE_NOTE_KIND_DECISION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/store/update-case", test_update_case);
   g_test_add_func ("/store/case-list-model", test_case_list_model);
   g_test_add_func ("/store/case-interventions", test_case_interventions);
+  g_test_add_func ("/store/notes", test_notes);
 
   return g_test_run ();
 }

@@ -87,6 +87,20 @@ static const char * const steps[] = {
   "  updated_at      TEXT NOT NULL"
   ") STRICT;"
   "CREATE INDEX case_interventions_by_case ON case_interventions (case_id, id);",
+
+  /* 4: the coordination log: what was agreed with whom */
+  "CREATE TABLE notes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  at          TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('information', 'agreement', 'decision', 'action')),"
+  "  party       TEXT NOT NULL DEFAULT '',"
+  "  text        TEXT NOT NULL,"
+  "  action_by   TEXT NOT NULL DEFAULT '',"
+  "  action_due  TEXT,"
+  "  created_at  TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX notes_by_case ON notes (case_id, at, id);",
 };
 
 int

@@ -14,6 +14,7 @@
 #include "luwte-case-workspace.h"
 #include "luwte-accessible.h"
 #include "luwte-interventions-page.h"
+#include "luwte-notes-page.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -39,6 +40,7 @@ struct _LuwteCaseWorkspace
   AdwViewSwitcher *switcher;
   AdwViewStack    *pages;
   LuwteInterventionsPage *interventions_page;
+  LuwteNotesPage         *notes_page;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
@@ -268,6 +270,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   object_class->finalize = luwte_case_workspace_finalize;
 
   g_type_ensure (LUWTE_TYPE_INTERVENTIONS_PAGE);
+  g_type_ensure (LUWTE_TYPE_NOTES_PAGE);
 
   /**
    * LuwteCaseWorkspace::save-failed:
@@ -287,6 +290,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, switcher);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, pages);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, interventions_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, notes_page);
 }
 
 static void
@@ -346,6 +350,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   g_set_object (&self->kase, kase);
   fill (self);
   luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
+  luwte_notes_page_set_case (self->notes_page, self->store, kase);
 }
 
 /* Returns: (nullable) (transfer none) */
@@ -397,4 +402,11 @@ luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), 0);
   return luwte_interventions_page_get_n_chosen (self->interventions_page);
+}
+
+LuwteNotesPage *
+luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->notes_page;
 }

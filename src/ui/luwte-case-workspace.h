@@ -9,6 +9,7 @@
 #include "luwte-card.h"
 #include "luwte-case.h"
 #include "luwte-store.h"
+#include "luwte-notes-page.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ gboolean   luwte_case_workspace_choose_intervention (LuwteCaseWorkspace *self,
 void       luwte_case_workspace_show_page   (LuwteCaseWorkspace *self,
                                              const char         *name);
 guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
+LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
 
 G_END_DECLS

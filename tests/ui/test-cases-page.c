@@ -8,6 +8,8 @@
 #include "luwte-card.h"
 #include "luwte-case.h"
 #include "luwte-case-intervention.h"
+#include "luwte-note.h"
+#include "luwte-notes-page.h"
 #include "luwte-store.h"
 #include "luwte-window.h"
 
@@ -219,6 +221,66 @@ test_load_demo_cases (void)
   wait_idle ();
 }
 
+
+/* The text view of the notes form: the only GtkTextView in the page. */
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_notes_log (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "notes.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteStore) other = NULL;
+  g_autoptr(LuwteCase) seen = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  LuwteNotesPage *page;
+  GtkTextView *view;
+  LuwteWindow *window;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  reference = g_strdup (luwte_case_get_reference (luwte_cases_page_new_case (luwte_window_get_cases_page (window))));
+  page = luwte_case_workspace_get_notes_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
+  view = find_text_view (GTK_WIDGET (page));
+  g_assert_nonnull (view);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Driehoek: geen noodbevel, wel extra toezicht", -1);
+  g_assert_true (luwte_notes_page_add_draft (page));
+  g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 1);
+
+  /* Typed but not added: closing the window still keeps it. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Ouders gebeld <i>vanavond</i>", -1);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  other = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  seen = luwte_store_get_case (other, reference, &error);
+  g_assert_no_error (error);
+  notes = luwte_store_list_notes (other, seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 1)), ==, "Ouders gebeld <i>vanavond</i>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/store-problem-shown", test_store_problem_shown);
   g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
+  g_test_add_func ("/ui/cases/notes-log", test_notes_log);
 
   status = g_test_run ();
   g_free (test_dir);

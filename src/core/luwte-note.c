@@ -1,0 +1,252 @@
+/* luwte-note.c — the coordination log of a case
+ *
+ * Entries are appended, in the order things happened: information,
+ * agreements, decisions, and action points that say who must do what by
+ * when.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-note"
+
+#include "config.h"
+
+#include "luwte-note.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LuwteNote
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *at;
+  LuwteNoteKind  kind;
+  char          *party;
+  char          *text;
+  char          *action_by;
+  char          *action_due;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteNote, luwte_note, G_TYPE_OBJECT)
+
+static const char * const kind_names[] = { "information", "agreement", "decision", "action" };
+
+const char *
+luwte_note_kind_to_string (LuwteNoteKind kind)
+{
+  g_return_val_if_fail (kind <= LUWTE_NOTE_KIND_ACTION, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+luwte_note_kind_parse (const char    *text,
+                       LuwteNoteKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = (LuwteNoteKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* informatie, afspraak, besluit, actiepunt */
+const char *
+luwte_note_kind_label (LuwteNoteKind kind)
+{
+  switch (kind)
+    {
+    case LUWTE_NOTE_KIND_INFORMATION:
+      return C_("note kind", "Information");
+    case LUWTE_NOTE_KIND_AGREEMENT:
+      return C_("note kind", "Agreement");
+    case LUWTE_NOTE_KIND_DECISION:
+      return C_("note kind", "Decision");
+    case LUWTE_NOTE_KIND_ACTION:
+    default:
+      return C_("note kind", "Action Point");
+    }
+}
+
+static void
+luwte_note_finalize (GObject *object)
+{
+  LuwteNote *self = (LuwteNote *) object;
+
+  g_free (self->at);
+  g_free (self->party);
+  g_free (self->text);
+  g_free (self->action_by);
+  g_free (self->action_due);
+
+  G_OBJECT_CLASS (luwte_note_parent_class)->finalize (object);
+}
+
+static void
+luwte_note_class_init (LuwteNoteClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = luwte_note_finalize;
+}
+
+static void
+luwte_note_init (LuwteNote *self)
+{
+}
+
+gint64 luwte_note_get_id (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), 0); return self->id; }
+const char *luwte_note_get_at (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->at; }
+LuwteNoteKind luwte_note_get_kind (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), 0); return self->kind; }
+const char *luwte_note_get_party (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->party; }
+const char *luwte_note_get_text (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->text; }
+const char *luwte_note_get_action_by (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_by; }
+/* Returns: (nullable) */
+const char *luwte_note_get_action_due (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_due; }
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static LuwteNote *
+from_row (sqlite3_stmt *stmt)
+{
+  LuwteNote *self = g_object_new (LUWTE_TYPE_NOTE, NULL);
+  g_autofree char *kind = column_text (stmt, 2);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->at = column_text (stmt, 1);
+  luwte_note_kind_parse (kind, &self->kind);
+  self->party = column_text (stmt, 3);
+  self->text = column_text (stmt, 4);
+  self->action_by = column_text (stmt, 5);
+  self->action_due = column_text (stmt, 6);
+  return self;
+}
+
+#define COLUMNS "id, at, kind, party, text, action_by, action_due"
+
+static gboolean
+valid_time (const char  *value,
+            const char  *field,
+            GError     **error)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  parsed = g_date_time_new_from_iso8601 (value, NULL);
+  if (parsed != NULL)
+    return TRUE;
+  g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+               _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
+               value, field);
+  return FALSE;
+}
+
+/**
+ * luwte_store_add_note:
+ *
+ * Appends @note to the case's log; an empty text is refused.
+ *
+ * Returns: (transfer full): the stored entry
+ */
+LuwteNote *
+luwte_store_add_note (LuwteStore          *store,
+                      LuwteCase           *kase,
+                      const LuwteNoteNew  *note,
+                      GError             **error)
+{
+  g_autofree char *now = luwte_now_iso8601 ();
+  g_autofree char *text = g_strstrip (g_strdup (note->text != NULL ? note->text : ""));
+  gint64 id;
+  int rc;
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED, _("A note needs some text."));
+      return NULL;
+    }
+  if (!valid_time (note->at, "at", error) || !valid_time (note->action_due, "action_due", error))
+    return NULL;
+
+  if (!luwte_store_begin (store, error))
+    return NULL;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+    sqlite3_bind_text (stmt, 2, note->at != NULL ? note->at : now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, luwte_note_kind_to_string (note->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, note->party != NULL ? note->party : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, note->action_by != NULL ? note->action_by : "", -1, SQLITE_TRANSIENT);
+    if (note->action_due != NULL)
+      sqlite3_bind_text (stmt, 7, note->action_due, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+    if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+      {
+        luwte_store_set_error (store, rc, error);
+        goto failed;
+      }
+    id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "note.add",
+                          luwte_note_kind_to_string (note->kind), error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT " COLUMNS " FROM notes WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+      {
+        luwte_store_set_error (store, rc, error);
+        return NULL;
+      }
+    return from_row (stmt);
+  }
+
+failed:
+  luwte_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * luwte_store_list_notes:
+ *
+ * Returns: (transfer container) (element-type LuwteNote): the log, oldest
+ *   first, in the order things happened
+ */
+GPtrArray *
+luwte_store_list_notes (LuwteStore  *store,
+                        LuwteCase   *kase,
+                        GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT " COLUMNS " FROM notes WHERE case_id = ? ORDER BY julianday (at), id", error);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (notes, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}

@@ -1,0 +1,371 @@
+/* luwte-notes-page.c — the coordination log of a case
+ *
+ * A form for the next entry (kind, with whom, what; for an action point
+ * who must do it and by when) above the log itself, oldest first. What is
+ * typed in the form is never lost: leaving the case adds it to the log.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-notes"
+
+#include "config.h"
+
+#include "luwte-notes-page.h"
+#include "luwte-accessible.h"
+#include "luwte-note.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _LuwteNotesPage
+{
+  AdwBin               parent_instance;
+
+  LuwteStore          *store;
+  LuwteCase           *kase;
+  guint                n_notes;
+
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *party_row;
+  GtkTextBuffer       *text;
+  AdwEntryRow         *action_by_row;
+  AdwEntryRow         *action_due_row;
+  GtkWidget           *add_button;
+  AdwPreferencesGroup *log_group;
+  GPtrArray           *log_rows;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteNotesPage, luwte_notes_page, ADW_TYPE_BIN)
+
+static char *
+local_time (const char *iso,
+            const char *format)
+{
+  g_autoptr(GDateTime) parsed = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
+
+  return local != NULL ? g_date_time_format (local, format) : g_strdup (iso != NULL ? iso : "");
+}
+
+/* "2026-12-31 22:00" in local time, or ISO 8601; NULL when unreadable. */
+static char *
+parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = g_strstrip (g_strdup (text));
+
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if (strlen (iso) == 16)
+    {
+      char *with_seconds = g_strconcat (iso, ":00", NULL);
+      g_free (iso);
+      iso = with_seconds;
+    }
+  parsed = g_date_time_new_from_iso8601 (iso, zone);
+  return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
+}
+
+static void
+append_row (LuwteNotesPage *self,
+            LuwteNote      *note)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = local_time (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
+  g_autoptr(GString) subtitle = g_string_new (when);
+
+  g_string_append_printf (subtitle, " · %s", luwte_note_kind_label (luwte_note_get_kind (note)));
+  if (*luwte_note_get_party (note) != '\0')
+    g_string_append_printf (subtitle, " · %s", luwte_note_get_party (note));
+  if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION)
+    {
+      g_autofree char *due = local_time (luwte_note_get_action_due (note), "%d-%m-%Y %H:%M");
+
+      /* TRANSLATORS: an action point: who must do it, and by when */
+      g_string_append_printf (subtitle, _(" — to do: %s, by %s"),
+                              *luwte_note_get_action_by (note) != '\0' ? luwte_note_get_action_by (note) : "?",
+                              *due != '\0' ? due : "?");
+    }
+
+  /* What people typed shows as typed, markup and all. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), luwte_note_get_text (note));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("alarm-symbolic"));
+  adw_preferences_group_add (self->log_group, row);
+  g_ptr_array_add (self->log_rows, row);
+  self->n_notes++;
+}
+
+static void
+clear_log (LuwteNotesPage *self)
+{
+  for (guint i = 0; i < self->log_rows->len; i++)
+    adw_preferences_group_remove (self->log_group, g_ptr_array_index (self->log_rows, i));
+  g_ptr_array_set_size (self->log_rows, 0);
+  self->n_notes = 0;
+}
+
+static void
+update_form (LuwteNotesPage *self)
+{
+  gboolean action = adw_combo_row_get_selected (self->kind_row) == LUWTE_NOTE_KIND_ACTION;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->action_by_row), action);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_due_row), action);
+  gtk_text_buffer_get_bounds (self->text, &start, &end);
+  text = gtk_text_buffer_get_text (self->text, &start, &end, FALSE);
+  gtk_widget_set_sensitive (self->add_button, self->kase != NULL && *g_strstrip (text) != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->log_group), self->n_notes > 0);
+}
+
+/**
+ * luwte_notes_page_add_draft:
+ *
+ * Adds what is typed in the form to the log and clears the form.
+ *
+ * Returns: %FALSE when there was something and it could not be stored
+ */
+gboolean
+luwte_notes_page_add_draft (LuwteNotesPage *self)
+{
+  g_autoptr(LuwteNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *due = NULL;
+  LuwteNoteNew entry = { 0 };
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), FALSE);
+
+  gtk_text_buffer_get_bounds (self->text, &start, &end);
+  text = gtk_text_buffer_get_text (self->text, &start, &end, FALSE);
+  if (self->kase == NULL || self->store == NULL || *g_strstrip (text) == '\0')
+    return TRUE;
+
+  entry.kind = (LuwteNoteKind) adw_combo_row_get_selected (self->kind_row);
+  entry.party = gtk_editable_get_text (GTK_EDITABLE (self->party_row));
+  entry.text = text;
+  if (entry.kind == LUWTE_NOTE_KIND_ACTION)
+    {
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->action_due_row));
+
+      entry.action_by = gtk_editable_get_text (GTK_EDITABLE (self->action_by_row));
+      if (*typed != '\0')
+        {
+          due = parse_time (typed);
+          if (due == NULL)
+            {
+              gtk_widget_add_css_class (GTK_WIDGET (self->action_due_row), "error");
+              gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s",
+                                          _("The “by when” of the action point is not a time; write it as 2026-12-31 18:00."));
+              return FALSE;
+            }
+        }
+      entry.action_due = due;
+    }
+
+  note = luwte_store_add_note (self->store, self->kase, &entry, &error);
+  if (note == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return FALSE;
+    }
+
+  append_row (self, note);
+  gtk_text_buffer_set_text (self->text, "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->action_by_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->action_due_row), "error");
+  update_form (self);
+  return TRUE;
+}
+
+static void
+on_add_clicked (LuwteNotesPage *self)
+{
+  luwte_notes_page_add_draft (self);
+}
+
+static gboolean
+on_text_key (LuwteNotesPage  *self,
+             guint            keyval,
+             guint            keycode,
+             GdkModifierType  state)
+{
+  /* Ctrl+Enter adds the entry; Enter alone is a new line. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK) != 0)
+    {
+      luwte_notes_page_add_draft (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+luwte_notes_page_dispose (GObject *object)
+{
+  LuwteNotesPage *self = (LuwteNotesPage *) object;
+
+  if (self->text != NULL && self->kase != NULL)
+    luwte_notes_page_add_draft (self);
+  g_clear_object (&self->text);
+  G_OBJECT_CLASS (luwte_notes_page_parent_class)->dispose (object);
+}
+
+static void
+luwte_notes_page_finalize (GObject *object)
+{
+  LuwteNotesPage *self = (LuwteNotesPage *) object;
+
+  g_clear_pointer (&self->log_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->kase);
+  G_OBJECT_CLASS (luwte_notes_page_parent_class)->finalize (object);
+}
+
+static void
+luwte_notes_page_class_init (LuwteNotesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = luwte_notes_page_dispose;
+  object_class->finalize = luwte_notes_page_finalize;
+}
+
+static void
+luwte_notes_page_init (LuwteNotesPage *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *form = adw_preferences_group_new ();
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *text_label = gtk_label_new (_("What Was Said or Agreed"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->log_rows = g_ptr_array_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (form), _("New Entry"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (form),
+                                         _("Information, agreements and decisions with the parties, and action points: who does what by when."));
+
+  for (int k = LUWTE_NOTE_KIND_INFORMATION; k <= LUWTE_NOTE_KIND_ACTION; k++)
+    gtk_string_list_append (kinds, luwte_note_kind_label ((LuwteNoteKind) k));
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_factory (self->kind_row, factory);
+  luwte_accessible_name_inner (GTK_WIDGET (self->kind_row), GTK_TYPE_LIST_VIEW, _("Kinds of entry"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->kind_row));
+
+  self->party_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->party_row), _("With (e.g. Politie, OM, Jongerenwerk)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->party_row));
+
+  self->action_by_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->action_by_row), _("Who Does It"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->action_by_row));
+  self->action_due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->action_due_row), _("By When (e.g. 2026-12-31 18:00)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->action_due_row));
+
+  gtk_label_set_xalign (GTK_LABEL (text_label), 0);
+  gtk_widget_add_css_class (text_label, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (text_label)), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  self->text = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  gtk_widget_add_controller (view, keys);
+
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add to the Log"));
+  gtk_widget_set_tooltip_text (self->add_button, _("Add to the Log (Ctrl+Enter)"));
+  gtk_widget_add_css_class (self->add_button, "suggested-action");
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (text_box), text_label);
+  gtk_box_append (GTK_BOX (text_box), frame);
+  gtk_box_append (GTK_BOX (text_box), self->add_button);
+
+  self->log_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->log_group, _("Log"));
+
+  gtk_box_append (GTK_BOX (box), form);
+  gtk_box_append (GTK_BOX (box), text_box);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->log_group));
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text, "changed", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_text_key), self, G_CONNECT_SWAPPED);
+  update_form (self);
+}
+
+/**
+ * luwte_notes_page_set_case:
+ * @kase: (nullable): the case whose log to show
+ *
+ * What is still typed in the form for the previous case is added to its
+ * log first.
+ */
+void
+luwte_notes_page_set_case (LuwteNotesPage *self,
+                           LuwteStore     *store,
+                           LuwteCase      *kase)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LUWTE_IS_NOTES_PAGE (self));
+
+  if (kase == self->kase)
+    return;
+  luwte_notes_page_add_draft (self);
+  clear_log (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->kase, kase);
+
+  if (store != NULL && kase != NULL)
+    {
+      notes = luwte_store_list_notes (store, kase, &error);
+      if (notes == NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        append_row (self, g_ptr_array_index (notes, i));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->party_row), "");
+  adw_combo_row_set_selected (self->kind_row, LUWTE_NOTE_KIND_INFORMATION);
+  update_form (self);
+}
+
+guint
+luwte_notes_page_get_n_notes (LuwteNotesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), 0);
+  return self->n_notes;
+}
