@@ -9,6 +9,7 @@
 #include "luwte-case-list.h"
 #include "luwte-case-intervention.h"
 #include "luwte-note.h"
+#include "luwte-party.h"
 #include "luwte-store.h"
 #include "luwte-store-schema.h"
 
@@ -510,6 +511,54 @@ test_notes (void)
   g_assert_cmpint (luwte_note_get_kind (g_ptr_array_index (notes, 1)), ==, LUWTE_NOTE_KIND_DECISION);
 }
 
+
+static void
+test_parties (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("parties.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Feest", NULL);
+  g_autoptr(LuwteCase) next = luwte_store_create_case (store, "Volgende", NULL);
+  g_autoptr(LuwteParty) police = luwte_party_new (LUWTE_ROLE_POLICE, "J. de Vries", "Politie Eenheid Noord", "06-00000000");
+  g_autoptr(LuwteParty) parent = luwte_party_new (LUWTE_ROLE_PARENT, "Ouder van Y.", "", "");
+  g_autoptr(LuwteParty) nobody = luwte_party_new (LUWTE_ROLE_OTHER, "", "", "");
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteRole role;
+  gint64 parent_id;
+
+  g_assert_true (luwte_role_parse ("key_figure", &role));
+  g_assert_cmpint (role, ==, LUWTE_ROLE_KEY_FIGURE);
+  g_assert_false (luwte_role_parse ("hacker", &role));
+
+  g_assert_true (luwte_store_add_party (store, kase, police, &error));
+  g_assert_true (luwte_store_add_party (store, kase, parent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_party_get_id (parent), >, luwte_party_get_id (police));
+  g_assert_false (luwte_store_add_party (store, kase, nobody, &error));
+  g_clear_error (&error);
+
+  /* Remove and undo: the same party, with the same id. */
+  parent_id = luwte_party_get_id (parent);
+  g_assert_true (luwte_store_remove_party (store, kase, parent, &error));
+  parties = luwte_store_list_parties (store, kase, NULL);
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  g_assert_true (luwte_store_add_party (store, kase, parent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_party_get_id (parent), ==, parent_id);
+  parties = luwte_store_list_parties (store, kase, NULL);
+  g_assert_cmpuint (parties->len, ==, 2);
+
+  /* The address book remembers both, once, for the next case. */
+  contacts = luwte_store_list_contacts (store, NULL);
+  g_assert_cmpuint (contacts->len, ==, 2);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (contacts, 0)), ==, "J. de Vries");
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  parties = luwte_store_list_parties (store, next, NULL);
+  g_assert_cmpuint (parties->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/store/case-list-model", test_case_list_model);
   g_test_add_func ("/store/case-interventions", test_case_interventions);
   g_test_add_func ("/store/notes", test_notes);
+  g_test_add_func ("/store/parties", test_parties);
 
   return g_test_run ();
 }

@@ -101,6 +101,27 @@ static const char * const steps[] = {
   "  created_at  TEXT NOT NULL"
   ") STRICT;"
   "CREATE INDEX notes_by_case ON notes (case_id, at, id);",
+
+  /* 5: the parties of a case, and the address book they come from */
+  "CREATE TABLE parties ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  role         TEXT NOT NULL CHECK (role IN ('mayor', 'municipality', 'police', 'prosecutor', 'youth_work',"
+  "               'communications', 'platform', 'parent', 'youth', 'organiser', 'school', 'key_figure',"
+  "               'institution', 'other')),"
+  "  name         TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  contact      TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX parties_by_case ON parties (case_id, id);"
+  "CREATE TABLE contacts ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  role         TEXT NOT NULL,"
+  "  name         TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  contact      TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (role, name, organisation)"
+  ") STRICT;",
 };
 
 int

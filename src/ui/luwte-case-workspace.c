@@ -15,6 +15,7 @@
 #include "luwte-accessible.h"
 #include "luwte-interventions-page.h"
 #include "luwte-notes-page.h"
+#include "luwte-parties-page.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -41,6 +42,7 @@ struct _LuwteCaseWorkspace
   AdwViewStack    *pages;
   LuwteInterventionsPage *interventions_page;
   LuwteNotesPage         *notes_page;
+  LuwtePartiesPage       *parties_page;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
@@ -271,6 +273,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
 
   g_type_ensure (LUWTE_TYPE_INTERVENTIONS_PAGE);
   g_type_ensure (LUWTE_TYPE_NOTES_PAGE);
+  g_type_ensure (LUWTE_TYPE_PARTIES_PAGE);
 
   /**
    * LuwteCaseWorkspace::save-failed:
@@ -291,6 +294,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, pages);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, interventions_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, notes_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, parties_page);
 }
 
 static void
@@ -351,6 +355,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   fill (self);
   luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
   luwte_notes_page_set_case (self->notes_page, self->store, kase);
+  luwte_parties_page_set_case (self->parties_page, self->store, kase);
 }
 
 /* Returns: (nullable) (transfer none) */
@@ -409,4 +414,11 @@ luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->notes_page;
+}
+
+LuwtePartiesPage *
+luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->parties_page;
 }

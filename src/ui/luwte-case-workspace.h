@@ -10,6 +10,7 @@
 #include "luwte-case.h"
 #include "luwte-store.h"
 #include "luwte-notes-page.h"
+#include "luwte-parties-page.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,6 @@ void       luwte_case_workspace_show_page   (LuwteCaseWorkspace *self,
                                              const char         *name);
 guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
 LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
+LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "luwte-case-intervention.h"
 #include "luwte-note.h"
 #include "luwte-notes-page.h"
+#include "luwte-parties-page.h"
+#include "luwte-party.h"
 #include "luwte-store.h"
 #include "luwte-window.h"
 
@@ -281,6 +283,63 @@ test_notes_log (void)
   g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 1)), ==, "Ouders gebeld <i>vanavond</i>");
 }
 
+
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_parties_with_undo (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "parties.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwtePartiesPage *page;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  page = luwte_case_workspace_get_parties_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
+
+  /* Nothing typed: refused, with a message, nothing stored. */
+  g_assert_false (luwte_parties_page_add_from_form (page));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Wijkagent Noord");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Organisation")), "Politie <b>&</b>");
+  g_assert_true (luwte_parties_page_add_from_form (page));
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 1);
+
+  g_assert_true (luwte_parties_page_remove (page, 0));
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 0);
+  g_assert_true (luwte_parties_page_undo_remove (page));
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 1);
+
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie <b>&</b>");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
   g_test_add_func ("/ui/cases/notes-log", test_notes_log);
+  g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
 
   status = g_test_run ();
   g_free (test_dir);

@@ -1,0 +1,301 @@
+/* luwte-party.c — the parties of a case and the address book
+ *
+ * A party is who is involved in a case in a role: the burgemeester, the
+ * police, a parent, a platform. Everyone added to a case is remembered in
+ * the address book, so the next case picks them from a list. Removing a
+ * party keeps its id, so the removal can be undone exactly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-party"
+
+#include "config.h"
+
+#include "luwte-party.h"
+
+#include <glib/gi18n-lib.h>
+
+static const char * const role_names[] = {
+  "mayor", "municipality", "police", "prosecutor", "youth_work", "communications", "platform",
+  "parent", "youth", "organiser", "school", "key_figure", "institution", "other",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (role_names) == LUWTE_N_ROLES);
+
+const char *
+luwte_role_to_string (LuwteRole role)
+{
+  g_return_val_if_fail (role < LUWTE_N_ROLES, NULL);
+  return role_names[role];
+}
+
+gboolean
+luwte_role_parse (const char *text,
+                  LuwteRole  *role)
+{
+  for (guint i = 0; i < LUWTE_N_ROLES; i++)
+    if (g_strcmp0 (text, role_names[i]) == 0)
+      {
+        *role = (LuwteRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+luwte_role_label (LuwteRole role)
+{
+  switch (role)
+    {
+    case LUWTE_ROLE_MAYOR: return C_("party role", "Mayor");
+    case LUWTE_ROLE_MUNICIPALITY: return C_("party role", "Municipality");
+    case LUWTE_ROLE_POLICE: return C_("party role", "Police");
+    case LUWTE_ROLE_PROSECUTOR: return C_("party role", "Public Prosecution Service");
+    case LUWTE_ROLE_YOUTH_WORK: return C_("party role", "Youth Work");
+    case LUWTE_ROLE_COMMUNICATIONS: return C_("party role", "Communications");
+    case LUWTE_ROLE_PLATFORM: return C_("party role", "Platform");
+    case LUWTE_ROLE_PARENT: return C_("party role", "Parent or Guardian");
+    case LUWTE_ROLE_YOUTH: return C_("party role", "Young Person");
+    case LUWTE_ROLE_ORGANISER: return C_("party role", "Organiser or Instigator");
+    case LUWTE_ROLE_SCHOOL: return C_("party role", "School");
+    case LUWTE_ROLE_KEY_FIGURE: return C_("party role", "Key Figure");
+    case LUWTE_ROLE_INSTITUTION: return C_("party role", "Social or Religious Institution");
+    case LUWTE_ROLE_OTHER:
+    default: return C_("party role", "Other");
+    }
+}
+
+struct _LuwteParty
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  LuwteRole  role;
+  char      *name;
+  char      *organisation;
+  char      *contact;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteParty, luwte_party, G_TYPE_OBJECT)
+
+static void
+luwte_party_finalize (GObject *object)
+{
+  LuwteParty *self = (LuwteParty *) object;
+
+  g_free (self->name);
+  g_free (self->organisation);
+  g_free (self->contact);
+  G_OBJECT_CLASS (luwte_party_parent_class)->finalize (object);
+}
+
+static void
+luwte_party_class_init (LuwtePartyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = luwte_party_finalize;
+}
+
+static void
+luwte_party_init (LuwteParty *self)
+{
+}
+
+/* Returns: (transfer full): a party not yet stored */
+LuwteParty *
+luwte_party_new (LuwteRole   role,
+                 const char *name,
+                 const char *organisation,
+                 const char *contact)
+{
+  LuwteParty *self = g_object_new (LUWTE_TYPE_PARTY, NULL);
+
+  self->role = role;
+  self->name = g_strdup (name != NULL ? name : "");
+  self->organisation = g_strdup (organisation != NULL ? organisation : "");
+  self->contact = g_strdup (contact != NULL ? contact : "");
+  return self;
+}
+
+gint64 luwte_party_get_id (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), 0); return self->id; }
+LuwteRole luwte_party_get_role (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), 0); return self->role; }
+const char *luwte_party_get_name (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->name; }
+const char *luwte_party_get_organisation (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->organisation; }
+const char *luwte_party_get_contact (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->contact; }
+
+static gboolean
+step_done (LuwteStore  *store,
+           LuwteStmt   *stmt,
+           GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * luwte_store_add_party:
+ * @party: a new party, or one removed before (it comes back with its id)
+ *
+ * Adds @party to @kase and to the address book, in one transaction.
+ */
+gboolean
+luwte_store_add_party (LuwteStore  *store,
+                       LuwteCase   *kase,
+                       LuwteParty  *party,
+                       GError     **error)
+{
+  if (*party->name == '\0' && *party->organisation == '\0')
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                           _("A party needs a name or an organisation."));
+      return FALSE;
+    }
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO parties (id, case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?, ?)", error);
+
+    if (stmt == NULL)
+      goto failed;
+    if (party->id > 0)
+      sqlite3_bind_int64 (stmt, 1, party->id);
+    sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
+    sqlite3_bind_text (stmt, 3, role_names[party->role], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, party->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, party->organisation, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, party->contact, -1, SQLITE_TRANSIENT);
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO contacts (role, name, organisation, contact) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT (role, name, organisation) DO UPDATE SET contact = excluded.contact", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, role_names[party->role], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, party->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, party->organisation, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, party->contact, -1, SQLITE_TRANSIENT);
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+
+  {
+    gint64 id = party->id > 0 ? party->id : sqlite3_last_insert_rowid (luwte_store_get_db (store));
+
+    /* The last insert was the contact's: read the party's id first. */
+    if (party->id <= 0)
+      {
+        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+          "SELECT max (id) FROM parties WHERE case_id = ?", error);
+
+        if (stmt == NULL)
+          goto failed;
+        sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+        if (sqlite3_step (stmt) != SQLITE_ROW)
+          {
+            luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
+            goto failed;
+          }
+        id = sqlite3_column_int64 (stmt, 0);
+      }
+    if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.add", role_names[party->role], error) ||
+        !luwte_store_commit (store, error))
+      goto failed;
+    party->id = id;
+  }
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+/* Removes @party from @kase; it keeps its id for an undo. */
+gboolean
+luwte_store_remove_party (LuwteStore  *store,
+                          LuwteCase   *kase,
+                          LuwteParty  *party,
+                          GError     **error)
+{
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "DELETE FROM parties WHERE id = ? AND case_id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, party->id);
+    sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.remove", role_names[party->role], error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+static GPtrArray *
+list (LuwteStore  *store,
+      const char  *sql,
+      LuwteCase   *kase,
+      GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (kase != NULL)
+    sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LuwteRole role = LUWTE_ROLE_OTHER;
+      LuwteParty *party;
+
+      luwte_role_parse ((const char *) sqlite3_column_text (stmt, 1), &role);
+      party = luwte_party_new (role, (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4));
+      party->id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (parties, party);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&parties);
+}
+
+/* Returns: (transfer container) (element-type LuwteParty) */
+GPtrArray *
+luwte_store_list_parties (LuwteStore  *store,
+                          LuwteCase   *kase,
+                          GError     **error)
+{
+  return list (store, "SELECT id, role, name, organisation, contact FROM parties WHERE case_id = ? ORDER BY id",
+               kase, error);
+}
+
+/* Returns: (transfer container) (element-type LuwteParty): the address
+ *   book, by name; their ids are the book's, not a case's */
+GPtrArray *
+luwte_store_list_contacts (LuwteStore  *store,
+                           GError     **error)
+{
+  return list (store, "SELECT id, role, name, organisation, contact FROM contacts ORDER BY name, organisation",
+               NULL, error);
+}
