@@ -144,6 +144,17 @@ test_broken_json (void)
   assert_refused (data, strlen (data), "not valid JSON", NULL);
   assert_refused ("", 0, NULL);
   assert_refused ("[]", 2, "must be an object", NULL);
+
+  /* A lone surrogate escape: the message stays valid UTF-8. */
+  {
+    const char *lone = "{\"format\": \"luwte-card\", \"title\": \"\\udc00\" ";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LuwteCard) card = luwte_card_new_from_data (lone, strlen (lone), &error);
+
+    g_assert_null (card);
+    g_assert_nonnull (error);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  }
   assert_refused ("\"card\"", 6, "must be an object", NULL);
 }
 

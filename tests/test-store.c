@@ -400,7 +400,7 @@ test_case_list_model (void)
 
   /* A new case: the smallest change, one row at the top. */
   newest = luwte_store_create_case (store, "Nieuwste", NULL);
-  luwte_case_list_case_added (list);
+  g_assert_cmpuint (luwte_case_list_case_added (list, newest), ==, 0);
   g_assert_cmpuint (changes.emissions, ==, 1);
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, 0);
@@ -559,6 +559,80 @@ test_parties (void)
   g_assert_cmpuint (parties->len, ==, 0);
 }
 
+
+static void
+test_one_live_case (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("live.db");
+  g_autoptr(LuwteCase) created = luwte_store_create_case (store, "Eén", NULL);
+  g_autoptr(LuwteCase) again = luwte_store_get_case (store, luwte_case_get_reference (created), NULL);
+  g_autoptr(LuwteCaseList) list = luwte_case_list_new (store);
+  g_autoptr(LuwteCase) listed = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(LuwteCase) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCaseEdit title = { 0 };
+  LuwteCaseEdit location = { 0 };
+  gpointer weak = NULL;
+
+  /* Whoever asks gets the same object. */
+  g_assert_true (created == again);
+  g_assert_true (created == listed);
+
+  /* An edit of one field never writes another field back. */
+  title.title = "Nieuwe titel";
+  g_assert_true (luwte_store_update_case (store, created, &title, &error));
+  location.location = "Marktplein";
+  g_assert_true (luwte_store_update_case (store, listed, &location, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+  again = luwte_store_get_case (store, luwte_case_get_reference (created), NULL);
+  g_assert_cmpstr (luwte_case_get_title (again), ==, "Nieuwe titel");
+  g_assert_cmpstr (luwte_case_get_location (again), ==, "Marktplein");
+
+  /* Once nobody holds it, the next read makes a new one. */
+  weak = created;
+  g_object_add_weak_pointer (G_OBJECT (created), &weak);
+  g_clear_object (&created);
+  g_clear_object (&again);
+  g_clear_object (&listed);
+  g_clear_object (&list);
+  g_assert_null (weak);
+  fresh = luwte_store_get_case (store, "OOV-1", NULL);
+  g_assert_null (fresh);
+}
+
+
+static void
+test_new_case_position (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("position.db");
+  g_autoptr(LuwteCase) future = luwte_store_create_case (store, "Later geopend", NULL);
+  g_autoptr(LuwteCaseList) list = NULL;
+  g_autoptr(LuwteCase) fresh = NULL;
+  g_autoptr(LuwteCase) at_one = NULL;
+  g_autoptr(LuwteCase) summer = NULL;
+  g_autoptr(LuwteCase) winter = NULL;
+
+  /* A clock set back, or the autumn hour: a case opened "later" than now.
+   * 02:50+02:00 is 00:50 UTC, before 02:10+01:00 (01:10 UTC). */
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (store),
+                                 "UPDATE cases SET opened_at = '2999-10-25T02:10:00+01:00'", NULL, NULL, NULL), ==, SQLITE_OK);
+  list = luwte_case_list_new (store);
+  fresh = luwte_store_create_case (store, "Net begonnen", NULL);
+  g_assert_cmpuint (luwte_case_list_case_added (list, fresh), ==, 1);
+  at_one = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (at_one == fresh);
+
+  summer = luwte_store_create_case (store, "Zomertijd", NULL);
+  winter = luwte_store_create_case (store, "Wintertijd", NULL);
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (store),
+                                 "UPDATE cases SET opened_at = '2999-10-25T02:50:00+02:00' WHERE title = 'Zomertijd';"
+                                 "UPDATE cases SET opened_at = '2999-10-25T02:10:00+01:00' WHERE title = 'Wintertijd';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (luwte_store_get_case_position (store, NULL, winter, NULL), <,
+                   luwte_store_get_case_position (store, NULL, summer, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/store/case-interventions", test_case_interventions);
   g_test_add_func ("/store/notes", test_notes);
   g_test_add_func ("/store/parties", test_parties);
+  g_test_add_func ("/store/one-live-case", test_one_live_case);
+  g_test_add_func ("/store/new-case-position", test_new_case_position);
 
   return g_test_run ();
 }

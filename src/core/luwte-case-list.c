@@ -206,23 +206,35 @@ luwte_case_list_set_status (LuwteCaseList         *self,
   luwte_case_list_reload (self);
 }
 
-/* A new case is the newest: one row at the top, if the filter shows it. */
-void
-luwte_case_list_case_added (LuwteCaseList *self)
+/**
+ * luwte_case_list_case_added:
+ * @kase: the case just stored
+ *
+ * Inserts one row where @kase belongs, the smallest change.
+ *
+ * Returns: its position, or %GTK_INVALID_LIST_POSITION (G_MAXUINT) when
+ *   the filter does not show it
+ */
+guint
+luwte_case_list_case_added (LuwteCaseList *self,
+                            LuwteCase     *kase)
 {
+  gint64 position;
   guint n;
 
-  g_return_if_fail (LUWTE_IS_CASE_LIST (self));
+  g_return_val_if_fail (LUWTE_IS_CASE_LIST (self), G_MAXUINT);
 
   n = count (self);
   drop_pages (self);
-  if (n == self->n_items + 1)
+  position = luwte_store_get_case_position (self->store, self->has_status ? &self->status : NULL, kase, NULL);
+  if (n == self->n_items + 1 && position >= 0 && position < n)
     {
       self->n_items = n;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), (guint) position, 0, 1);
     }
   else if (n != self->n_items)
     luwte_case_list_reload (self);
+  return position >= 0 ? (guint) position : G_MAXUINT;
 }
 
 /* How many cases are in memory; for tests and benchmarks. */

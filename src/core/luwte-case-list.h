@@ -18,7 +18,8 @@ LuwteCaseList *luwte_case_list_new          (LuwteStore            *store);
 void           luwte_case_list_set_status   (LuwteCaseList         *self,
                                              const LuwteCaseStatus *status);
 void           luwte_case_list_reload       (LuwteCaseList         *self);
-void           luwte_case_list_case_added   (LuwteCaseList         *self);
+guint          luwte_case_list_case_added   (LuwteCaseList         *self,
+                                             LuwteCase             *kase);
 guint          luwte_case_list_get_n_cached (LuwteCaseList         *self);
 GError        *luwte_case_list_get_error    (LuwteCaseList         *self);
 

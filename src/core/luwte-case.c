@@ -198,28 +198,105 @@ load_platforms (LuwteStore  *store,
   return g_strv_builder_end (builder);
 }
 
+/* One live object per stored case: the list, the workspace and whoever
+ * else asks all hold the same LuwteCase, so an edit made through one is
+ * what the others show, and no stale copy can write old text back. */
+#define LIVE_CASES_KEY "luwte-live-cases"
+
+/* Weak notifications run at dispose, before the fields are freed. */
+static void
+forget_live_case (gpointer  table,
+                  GObject  *disposed)
+{
+  g_hash_table_remove (table, &LUWTE_CASE (disposed)->id);
+}
+
+static void
+live_cases_free (gpointer data)
+{
+  GHashTable *table = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, forget_live_case, table);
+  g_hash_table_unref (table);
+}
+
+static GHashTable *
+live_cases (LuwteStore *store)
+{
+  GHashTable *table = g_object_get_data (G_OBJECT (store), LIVE_CASES_KEY);
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (store), LIVE_CASES_KEY, table, live_cases_free);
+    }
+  return table;
+}
+
+static void
+replace_field (char **field,
+               char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
 static LuwteCase *
 case_from_row (LuwteStore    *store,
                sqlite3_stmt  *stmt,
                GError       **error)
 {
-  g_autoptr(LuwteCase) self = g_object_new (LUWTE_TYPE_CASE, NULL);
-  g_autofree char *status = NULL;
+  GHashTable *table = live_cases (store);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  LuwteCase *self = g_hash_table_lookup (table, &id);
+  g_autofree char *status_text = column_text (stmt, 3);
+  g_autofree char *title = column_text (stmt, 2);
+  LuwteCaseStatus status = LUWTE_CASE_STATUS_SIGNAL;
+  GStrv platforms;
+  gboolean title_changed;
+  gboolean status_changed;
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->reference = column_text (stmt, 1);
-  self->title = column_text (stmt, 2);
-  status = column_text (stmt, 3);
-  luwte_case_status_parse (status, &self->status);
-  self->opened_at = column_text (stmt, 4);
-  self->closed_at = column_text (stmt, 5);
-  self->location = column_text (stmt, 6);
-  self->event_at = column_text (stmt, 7);
-  self->summary = column_text (stmt, 8);
-  self->platforms = load_platforms (store, self->id, error);
-  if (self->platforms == NULL)
+  platforms = load_platforms (store, id, error);
+  if (platforms == NULL)
     return NULL;
-  return g_steal_pointer (&self);
+  luwte_case_status_parse (status_text, &status);
+
+  if (self == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      self = g_object_new (LUWTE_TYPE_CASE, NULL);
+      self->id = id;
+      *key = id;
+      g_hash_table_insert (table, key, self);
+      g_object_weak_ref (G_OBJECT (self), forget_live_case, table);
+    }
+  else
+    g_object_ref (self);
+
+  /* Refresh from the database: it is the truth. */
+  title_changed = g_strcmp0 (self->title, title) != 0;
+  status_changed = self->status != status;
+  replace_field (&self->reference, column_text (stmt, 1));
+  replace_field (&self->title, g_steal_pointer (&title));
+  self->status = status;
+  replace_field (&self->opened_at, column_text (stmt, 4));
+  replace_field (&self->closed_at, column_text (stmt, 5));
+  replace_field (&self->location, column_text (stmt, 6));
+  replace_field (&self->event_at, column_text (stmt, 7));
+  replace_field (&self->summary, column_text (stmt, 8));
+  g_strfreev (self->platforms);
+  self->platforms = platforms;
+
+  if (title_changed && self->reference != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (status_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  return self;
 }
 
 /**
@@ -277,7 +354,7 @@ luwte_store_list_cases (LuwteStore            *store,
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "SELECT id FROM cases WHERE (?1 IS NULL OR status = ?1)"
-      " ORDER BY opened_at DESC, id DESC LIMIT ?2 OFFSET ?3", error);
+      " ORDER BY opened_jd DESC, id DESC LIMIT ?2 OFFSET ?3", error);
 
     if (stmt == NULL)
       return NULL;
@@ -666,6 +743,7 @@ luwte_store_update_case (LuwteStore           *store,
   g_autofree char *at = NULL;
   g_autofree char *detail = NULL;
   const char *event_at = NULL;
+  gboolean change_title, change_location, change_event, change_summary, change_platforms;
 
   g_return_val_if_fail (LUWTE_IS_CASE (kase), FALSE);
 
@@ -674,15 +752,20 @@ luwte_store_update_case (LuwteStore           *store,
   if (edit->event_at != NULL)
     event_at = *edit->event_at != '\0' ? edit->event_at : NULL;
 
-  if (edit->title != NULL && g_strcmp0 (edit->title, kase->title) != 0)
+  change_title = edit->title != NULL && g_strcmp0 (edit->title, kase->title) != 0;
+  change_location = edit->location != NULL && g_strcmp0 (edit->location, kase->location) != 0;
+  change_event = edit->event_at != NULL && g_strcmp0 (event_at, kase->event_at) != 0;
+  change_summary = edit->summary != NULL && g_strcmp0 (edit->summary, kase->summary) != 0;
+  change_platforms = edit->platforms != NULL && !strv_equal (edit->platforms, (const char * const *) kase->platforms);
+  if (change_title)
     g_ptr_array_add (changed, "title");
-  if (edit->location != NULL && g_strcmp0 (edit->location, kase->location) != 0)
+  if (change_location)
     g_ptr_array_add (changed, "location");
-  if (edit->event_at != NULL && g_strcmp0 (event_at, kase->event_at) != 0)
+  if (change_event)
     g_ptr_array_add (changed, "event_at");
-  if (edit->summary != NULL && g_strcmp0 (edit->summary, kase->summary) != 0)
+  if (change_summary)
     g_ptr_array_add (changed, "summary");
-  if (edit->platforms != NULL && !strv_equal (edit->platforms, (const char * const *) kase->platforms))
+  if (change_platforms)
     g_ptr_array_add (changed, "platforms");
   if (changed->len == 0)
     return TRUE;
@@ -702,14 +785,16 @@ luwte_store_update_case (LuwteStore           *store,
 
     if (stmt == NULL)
       goto failed;
-    if (edit->title != NULL)
+    /* Only what changed is written: a field this edit did not change
+     * keeps whatever the database holds. */
+    if (change_title)
       sqlite3_bind_text (stmt, 1, edit->title, -1, SQLITE_TRANSIENT);
-    if (edit->location != NULL)
+    if (change_location)
       sqlite3_bind_text (stmt, 2, edit->location, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 3, edit->event_at != NULL);
-    if (event_at != NULL)
+    sqlite3_bind_int (stmt, 3, change_event);
+    if (change_event && event_at != NULL)
       sqlite3_bind_text (stmt, 4, event_at, -1, SQLITE_TRANSIENT);
-    if (edit->summary != NULL)
+    if (change_summary)
       sqlite3_bind_text (stmt, 5, edit->summary, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 7, kase->id);
@@ -717,24 +802,24 @@ luwte_store_update_case (LuwteStore           *store,
       goto failed;
   }
 
-  if (edit->platforms != NULL && !replace_platforms (store, kase->id, edit->platforms, error))
+  if (change_platforms && !replace_platforms (store, kase->id, edit->platforms, error))
     goto failed;
   if (!luwte_store_audit (store, kase->reference, "case.update", detail, error) ||
       !luwte_store_commit (store, error))
     goto failed;
 
-  if (edit->title != NULL && g_strcmp0 (edit->title, kase->title) != 0)
+  if (change_title)
     {
       replace_str (&kase->title, edit->title);
       g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_TITLE]);
     }
-  if (edit->location != NULL)
+  if (change_location)
     replace_str (&kase->location, edit->location);
-  if (edit->event_at != NULL)
+  if (change_event)
     replace_str (&kase->event_at, event_at);
-  if (edit->summary != NULL)
+  if (change_summary)
     replace_str (&kase->summary, edit->summary);
-  if (edit->platforms != NULL)
+  if (change_platforms)
     {
       g_strfreev (kase->platforms);
       kase->platforms = g_strdupv ((char **) edit->platforms);
@@ -744,4 +829,39 @@ luwte_store_update_case (LuwteStore           *store,
 failed:
   luwte_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * luwte_store_get_case_position:
+ * @status: (nullable): the filter of the list
+ *
+ * Returns: where @kase stands in the list of cases (newest first) with
+ *   @status, or -1 when it is not in it or on error
+ */
+gint64
+luwte_store_get_case_position (LuwteStore            *store,
+                               const LuwteCaseStatus *status,
+                               LuwteCase             *kase,
+                               GError               **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT count (*) FROM cases AS c, cases AS k WHERE k.id = ?2 AND (?1 IS NULL OR k.status = ?1)"
+    " AND (?1 IS NULL OR c.status = ?1)"
+    " AND (c.opened_jd > k.opened_jd OR (c.opened_jd = k.opened_jd AND c.id > k.id))", error);
+  g_autoptr(LuwteStmt) present = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, kase->id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc, error);
+      return -1;
+    }
+  if (status != NULL && *status != kase->status)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -62,6 +62,10 @@ GPtrArray *luwte_store_list_cases     (LuwteStore      *store,
                                        guint            offset,
                                        guint            limit,
                                        GError         **error);
+gint64     luwte_store_get_case_position (LuwteStore   *store,
+                                       const LuwteCaseStatus *status,
+                                       LuwteCase       *kase,
+                                       GError         **error);
 gint64     luwte_store_count_cases    (LuwteStore      *store,
                                        const LuwteCaseStatus *status,
                                        GError         **error);

@@ -127,8 +127,11 @@ luwte_json_parse_guarded (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
+      /* json-glib may quote decoded bytes of a bad \u escape. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, LUWTE_JSON_ERROR, LUWTE_JSON_ERROR_SYNTAX,
-                   _("not valid JSON: %s"), local_error->message);
+                   _("not valid JSON: %s"), message);
       return NULL;
     }
 

@@ -122,6 +122,14 @@ static const char * const steps[] = {
   "  contact      TEXT NOT NULL DEFAULT '',"
   "  UNIQUE (role, name, organisation)"
   ") STRICT;",
+
+  /* 6: order cases by the moment they were opened, not by the text of the
+   * time, which sorts wrong across summer and winter time offsets */
+  "ALTER TABLE cases ADD COLUMN opened_jd REAL GENERATED ALWAYS AS (julianday (opened_at)) VIRTUAL;"
+  "DROP INDEX cases_by_opened;"
+  "DROP INDEX cases_by_status;"
+  "CREATE INDEX cases_by_opened ON cases (opened_jd DESC, id DESC);"
+  "CREATE INDEX cases_by_status ON cases (status, opened_jd DESC, id DESC);",
 };
 
 int

@@ -40,8 +40,9 @@ about_action (GSimpleAction *action,
   LuwteLanguage language = luwte_language_from_locale ();
   GtkWidget *about;
 
-  card_title = g_strdup (luwte_localized_get (luwte_card_get_title (self->card), language));
-  card_credits = g_strdup_printf ("%s\n\n%s",
+  card_title = g_markup_escape_text (luwte_localized_get (luwte_card_get_title (self->card), language), -1);
+  /* The licence text is markup; the card may be a user's own file. */
+  card_credits = g_markup_printf_escaped ("%s\n\n%s",
                                   luwte_localized_get (luwte_card_get_credits (self->card), language),
                                   _("Luwte shows the card with the makers' words; the legal notes, the escalation ladder and the English translation are Luwte's own and are no legal advice."));
 
@@ -89,12 +90,12 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Closing the windows first lets each store its state. */
-  for (GList *l = windows; l != NULL; l = windows = gtk_application_get_windows (app))
+  /* Closing each window once lets it store what is typed; a window that
+   * could not store it stays open and says so, and the application with it. */
+  for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
-  g_application_quit (G_APPLICATION (app));
 }
 
 static const GActionEntry app_actions[] = {

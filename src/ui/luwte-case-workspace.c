@@ -153,7 +153,9 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->kase == NULL || self->store == NULL)
     return TRUE;
-  luwte_interventions_page_flush (self->interventions_page);
+  if (!luwte_interventions_page_flush (self->interventions_page) ||
+      !luwte_notes_page_add_draft (self->notes_page))
+    return FALSE;
 
   summary = summary_text (self);
   platforms = split_platforms (gtk_editable_get_text (GTK_EDITABLE (self->platforms_row)));
@@ -341,21 +343,27 @@ luwte_case_workspace_set_store (LuwteCaseWorkspace *self,
  * @kase: (nullable): the case to show
  *
  * Stores what the previous case still had waiting, then shows @kase.
+ *
+ * Returns: %FALSE, still showing the previous case, when its changes
+ *   could not be stored
  */
-void
+gboolean
 luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
                                LuwteCase          *kase)
 {
-  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), FALSE);
 
   if (self->kase == kase)
-    return;
-  luwte_case_workspace_flush (self);
+    return TRUE;
+  /* What could not be stored stays on screen, with the user told why. */
+  if (!luwte_case_workspace_flush (self))
+    return FALSE;
   g_set_object (&self->kase, kase);
   fill (self);
   luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
   luwte_notes_page_set_case (self->notes_page, self->store, kase);
   luwte_parties_page_set_case (self->parties_page, self->store, kase);
+  return TRUE;
 }
 
 /* Returns: (nullable) (transfer none) */

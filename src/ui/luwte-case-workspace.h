@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, LUWTE, CASE_WORK
 GtkWidget *luwte_case_workspace_new       (void);
 void       luwte_case_workspace_set_store (LuwteCaseWorkspace *self,
                                            LuwteStore         *store);
-void       luwte_case_workspace_set_case  (LuwteCaseWorkspace *self,
+gboolean   luwte_case_workspace_set_case  (LuwteCaseWorkspace *self,
                                            LuwteCase          *kase);
 LuwteCase *luwte_case_workspace_get_case  (LuwteCaseWorkspace *self);
 gboolean   luwte_case_workspace_flush     (LuwteCaseWorkspace *self);

@@ -37,6 +37,7 @@ struct _LuwteCasesPage
   GtkStack           *workspace_stack;
   AdwStatusPage      *failed_page;
   LuwteCaseWorkspace *workspace;
+  gboolean            reverting;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
@@ -113,13 +114,38 @@ unbind_row (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (kase, update_row, item);
 }
 
+/* Where @kase stands in the list as filtered, or no position. */
+static guint
+position_of (LuwteCasesPage *self,
+             LuwteCase      *kase)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+  LuwteCaseStatus status = (LuwteCaseStatus) (selected - 1);
+  gint64 position;
+
+  if (kase == NULL || self->store == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  position = luwte_store_get_case_position (self->store, selected == 0 ? NULL : &status, kase, NULL);
+  return position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION;
+}
+
 static void
 show_selected (LuwteCasesPage *self)
 {
   LuwteCase *kase = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
   guint n = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
 
-  luwte_case_workspace_set_case (self->workspace, kase);
+  if (!luwte_case_workspace_set_case (self->workspace, kase))
+    {
+      /* The shown case's changes could not be stored: stay on it. */
+      LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+      guint selected = position_of (self, shown);
+
+      self->reverting = TRUE;
+      gtk_single_selection_set_selected (self->selection, selected);
+      self->reverting = FALSE;
+      return;
+    }
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->workspace_stack, "failed");
   else if (kase != NULL)
@@ -143,17 +169,42 @@ on_selected_case_notify (LuwteCasesPage *self)
   show_selected (self);
 }
 
+/* A status change can take the case out of a filtered list. */
+static void
+on_selected_status_notify (LuwteCasesPage *self)
+{
+  if (gtk_drop_down_get_selected (self->status_filter) != 0)
+    {
+      LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+
+      luwte_case_list_reload (self->cases);
+      self->reverting = TRUE;
+      gtk_single_selection_set_selected (self->selection, position_of (self, shown));
+      self->reverting = FALSE;
+    }
+}
+
 static void
 on_selection_changed (LuwteCasesPage *self)
 {
   LuwteCase *kase = gtk_single_selection_get_selected_item (self->selection);
   LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
 
+  if (self->reverting)
+    return;
   if (shown != NULL)
-    g_signal_handlers_disconnect_by_func (shown, on_selected_case_notify, self);
+    {
+      g_signal_handlers_disconnect_by_func (shown, on_selected_case_notify, self);
+      g_signal_handlers_disconnect_by_func (shown, on_selected_status_notify, self);
+    }
   show_selected (self);
-  if (kase != NULL)
-    g_signal_connect_object (kase, "notify::title", G_CALLBACK (on_selected_case_notify), self, G_CONNECT_SWAPPED);
+  shown = luwte_case_workspace_get_case (self->workspace);
+  if (shown != NULL)
+    {
+      g_signal_connect_object (shown, "notify::title", G_CALLBACK (on_selected_case_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (shown, "notify::status", G_CALLBACK (on_selected_status_notify), self, G_CONNECT_SWAPPED);
+    }
+  (void) kase;
 }
 
 static void
@@ -314,7 +365,10 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
 
   if (store == NULL)
     {
-      adw_status_page_set_description (self->failed_page, open_error != NULL ? open_error->message : NULL);
+      /* The description is markup; the message holds paths and SQLite's words. */
+      g_autofree char *escaped = open_error != NULL ? g_markup_escape_text (open_error->message, -1) : NULL;
+
+      adw_status_page_set_description (self->failed_page, escaped);
       show_selected (self);
       return;
     }
@@ -372,8 +426,8 @@ luwte_cases_page_new_case (LuwteCasesPage *self)
   /* A new case is a signal: show all, or signals, so it is in the list. */
   if (gtk_drop_down_get_selected (self->status_filter) > 1)
     gtk_drop_down_set_selected (self->status_filter, 0);
-  luwte_case_list_case_added (self->cases);
-  gtk_single_selection_set_selected (self->selection, 0);
+  /* Select the new case where it landed, not whatever is on top. */
+  gtk_single_selection_set_selected (self->selection, luwte_case_list_case_added (self->cases, kase));
   adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
   luwte_case_workspace_focus_title (self->workspace);
 

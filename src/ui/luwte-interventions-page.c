@@ -24,6 +24,8 @@
 
 typedef struct _ChosenRow ChosenRow;
 
+gboolean luwte_interventions_page_flush (LuwteInterventionsPage *self);
+
 struct _LuwteInterventionsPage
 {
   AdwBin          parent_instance;
@@ -57,6 +59,7 @@ struct _ChosenRow
   GtkTextBuffer          *outcome;
   guint                   save_source;
   gboolean                filling;
+  gboolean                dirty;      /* typed, not yet stored */
 };
 
 static char *
@@ -135,9 +138,11 @@ save_row (ChosenRow *row)
 
   if (!luwte_store_update_case_intervention (self->store, self->kase, row->item, &edit, &error))
     {
+      /* Still dirty: the next flush tries again. */
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       return FALSE;
     }
+  row->dirty = FALSE;
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), luwte_intervention_status_label (status));
   return TRUE;
 }
@@ -157,15 +162,24 @@ schedule_save (ChosenRow *row)
 {
   if (row->filling)
     return;
+  row->dirty = TRUE;
   g_clear_handle_id (&row->save_source, g_source_remove);
   row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
 }
 
+/* Saving is the owner's job (flush) while the widgets still exist; here
+ * the row only lets go of them. */
 static void
 chosen_row_free (ChosenRow *row)
 {
-  if (row->save_source != 0)
-    save_row (row);
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (row->status_row, row);
+  g_signal_handlers_disconnect_by_data (row->responsible_row, row);
+  g_signal_handlers_disconnect_by_data (row->due_row, row);
+  g_signal_handlers_disconnect_by_data (row->rationale, row);
+  if (row->proportionality != NULL)
+    g_signal_handlers_disconnect_by_data (row->proportionality, row);
+  g_signal_handlers_disconnect_by_data (row->outcome, row);
   g_clear_object (&row->item);
   g_free (row);
 }
@@ -306,6 +320,7 @@ add_row (LuwteInterventionsPage *self,
 static void
 clear_rows (LuwteInterventionsPage *self)
 {
+  luwte_interventions_page_flush (self);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, ((ChosenRow *) g_ptr_array_index (self->rows, i))->expander);
   g_ptr_array_set_size (self->rows, 0);
@@ -382,9 +397,12 @@ luwte_interventions_page_dispose (GObject *object)
 {
   LuwteInterventionsPage *self = (LuwteInterventionsPage *) object;
 
-  /* Rows store what is waiting as they go. */
+  /* What is waiting is stored while the widgets still hold it. */
   if (self->rows != NULL)
-    g_ptr_array_set_size (self->rows, 0);
+    {
+      luwte_interventions_page_flush (self);
+      g_ptr_array_set_size (self->rows, 0);
+    }
   G_OBJECT_CLASS (luwte_interventions_page_parent_class)->dispose (object);
 }
 
@@ -565,7 +583,7 @@ luwte_interventions_page_flush (LuwteInterventionsPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       ChosenRow *row = g_ptr_array_index (self->rows, i);
-      if (row->save_source != 0)
+      if (row->dirty)
         ok = save_row (row) && ok;
     }
   return ok;

@@ -25,6 +25,7 @@ struct _LuwteWindow
   LuwteCasesPage       *cases_page;
   LuwteCardBrowser     *card_browser;
   AdwViewSwitcher      *switchers[2];
+  gboolean              discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteWindow, luwte_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -36,8 +37,16 @@ luwte_window_close_request (GtkWindow *window)
   int width = 0;
   int height = 0;
 
-  /* What the user typed last is stored before the window goes. */
-  luwte_cases_page_flush (self->cases_page);
+  /* What the user typed last is stored before the window goes. When it
+   * cannot be, the window stays, the problem is shown, and only a second
+   * close gives the changes up. */
+  if (!luwte_cases_page_flush (self->cases_page) && !self->discard_confirmed)
+    {
+      self->discard_confirmed = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s",
+                                  _("Your last changes could not be saved. Close the window again to give them up."));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);

@@ -16,6 +16,7 @@
 #include "luwte-window.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 static char *test_dir;
 
@@ -340,6 +341,53 @@ test_parties_with_undo (void)
   wait_idle ();
 }
 
+
+static void
+test_failed_save_keeps_text (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "busy.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) other = NULL;
+  g_autoptr(LuwteCase) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  LuwteCasesPage *page;
+  LuwteWindow *window;
+  sqlite3 *blocker = NULL;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  other = luwte_store_create_case (store, "Andere casus", NULL);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  page = luwte_window_get_cases_page (window);
+  reference = g_strdup (luwte_case_get_reference (luwte_cases_page_new_case (page)));
+  gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Nog niet opgeslagen");
+
+  /* Another program holds the database: the save fails after the busy
+   * timeout, the case stays on screen with what was typed. */
+  g_assert_cmpint (sqlite3_open (path, &blocker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (luwte_cases_page_flush (page));
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (page)), ==, reference);
+
+  /* Free again: the next attempt stores it. */
+  g_assert_cmpint (sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (blocker);
+  g_assert_true (luwte_cases_page_flush (page));
+  seen = luwte_store_get_case (store, reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_title (seen), ==, "Nog niet opgeslagen");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
   g_test_add_func ("/ui/cases/notes-log", test_notes_log);
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
+  g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
 
   status = g_test_run ();
   g_free (test_dir);
