@@ -290,6 +290,57 @@ test_demo_reproducible (void)
   assert_one_error_line (&bad);
 }
 
+
+static void
+test_export_import (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "exchange.db", NULL);
+  g_autofree char *other = g_build_filename (g_get_user_data_dir (), "other.db", NULL);
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "case.json", NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "exchange", "example-case.json", NULL);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) as_new = { 0 };
+  g_auto(Run) into_other = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) broken = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  run_cli (&imported, "--db", db, "import", example, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_cmpstr (imported.out, ==, "OOV-2026-0042\n");
+
+  run_cli (&exported, "--db", db, "export", "OOV-2026-0042", "-o", file, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  /* Personal data: the file is the owner's only. */
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+
+  run_cli (&again, "--db", db, "import", file, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  assert_one_error_line (&again);
+  g_assert_nonnull (strstr (again.err, "already exists"));
+
+  run_cli (&as_new, "--db", db, "import", file, "--as-new", NULL);
+  g_assert_cmpint (as_new.status, ==, 0);
+  g_assert_cmpstr (as_new.out, !=, "OOV-2026-0042\n");
+
+  run_cli (&into_other, "--db", other, "import", file, NULL);
+  g_assert_cmpint (into_other.status, ==, 0);
+
+  run_cli (&missing, "--db", db, "export", "OOV-1999-0001", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_one_error_line (&missing);
+
+  g_assert_true (g_file_set_contents (file, "{\"format\": \"luwte-case\", \"version\": 3}", -1, NULL));
+  run_cli (&broken, "--db", db, "import", file, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  assert_one_error_line (&broken);
+  g_assert_nonnull (strstr (broken.err, "newer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/newer-database", test_newer_database);
   g_test_add_func ("/cli/demo-reproducible", test_demo_reproducible);
+  g_test_add_func ("/cli/export-import", test_export_import);
 
   return g_test_run ();
 }

@@ -11,6 +11,9 @@
 #include "luwte-store.h"
 #include "luwte-card.h"
 #include "luwte-demo.h"
+#include "luwte-exchange.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -241,5 +244,117 @@ luwte_cli_demo (LuwteCliContext  *context,
   store = open_store (context, &error);
   if (store == NULL || !luwte_demo_add_cases (store, card, (guint) n_cases, (guint32) seed, &error))
     return luwte_cli_fail (error);
+  return LUWTE_CLI_OK;
+}
+
+int
+luwte_cli_export (LuwteCliContext  *context,
+                  int               argc,
+                  char            **argv)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *reference = NULL;
+  const char *output = NULL;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
+        {
+          if (i + 1 >= argc)
+            return luwte_cli_usage_error (_("export: -o needs a file name"));
+          output = argv[++i];
+        }
+      else if (reference == NULL && argv[i][0] != '-')
+        reference = argv[i];
+      else
+        return luwte_cli_usage_error (_("export: unexpected “%s”"), argv[i]);
+    }
+  if (reference == NULL)
+    return luwte_cli_usage_error (_("export: which case? Give its reference, e.g. OOV-2026-0042"));
+
+  store = open_store (context, &error);
+  if (store == NULL)
+    return luwte_cli_fail (error);
+  kase = luwte_store_get_case (store, reference, &error);
+  if (kase == NULL)
+    return luwte_cli_fail (error);
+  json = luwte_exchange_export (store, kase, &error);
+  if (json == NULL)
+    return luwte_cli_fail (error);
+
+  if (output == NULL)
+    {
+      luwte_cli_print (json);
+      return LUWTE_CLI_OK;
+    }
+  /* The file holds personal data: readable by its owner only. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+    g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
+
+    if (stream == NULL ||
+        !g_output_stream_write_all (G_OUTPUT_STREAM (stream), json, strlen (json), NULL, NULL, &error) ||
+        !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      return luwte_cli_fail (error);
+  }
+  return LUWTE_CLI_OK;
+}
+
+int
+luwte_cli_import (LuwteCliContext  *context,
+                  int               argc,
+                  char            **argv)
+{
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reference = NULL;
+  const char *path = NULL;
+  gboolean as_new = FALSE;
+  gsize length = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--as-new"))
+        as_new = TRUE;
+      else if (path == NULL && argv[i][0] != '-')
+        path = argv[i];
+      else
+        return luwte_cli_usage_error (_("import: unexpected “%s”"), argv[i]);
+    }
+  if (path == NULL)
+    return luwte_cli_usage_error (_("import: which file?"));
+
+  file = g_file_new_for_commandline_arg (path);
+  /* Refuse a huge file before reading it into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    return luwte_cli_fail (error);
+  if (g_file_info_get_size (info) > 16 * 1024 * 1024)
+    {
+      g_autofree char *size = g_format_size_full ((guint64) g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: too large: %s, at most 16.0 MiB"), path, size);
+      return luwte_cli_fail (error);
+    }
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    return luwte_cli_fail (error);
+
+  card = luwte_card_load (NULL);
+  store = open_store (context, &error);
+  if (store == NULL)
+    return luwte_cli_fail (error);
+  reference = luwte_exchange_import (store, card, contents, length, as_new, &error);
+  if (reference == NULL)
+    {
+      g_prefix_error (&error, "%s: ", path);
+      return luwte_cli_fail (error);
+    }
+  luwte_cli_print (reference);
   return LUWTE_CLI_OK;
 }

@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "card", "card [--json]", N_("Print the intervention card"), luwte_cli_card },
   { "list", "list [--json] [--status S]", N_("List cases, newest first"), luwte_cli_list },
   { "show", "show REF [--json]", N_("Print one case"), luwte_cli_show },
+  { "export", "export REF [-o FILE]", N_("Write a case in the exchange format"), luwte_cli_export },
+  { "import", "import FILE [--as-new]", N_("Import an exchange file; prints the reference"), luwte_cli_import },
   { "demo", "demo --cases N [--seed S]", N_("Add N synthetic cases, the same for the same seed"), luwte_cli_demo },
 };
 

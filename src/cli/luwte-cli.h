@@ -38,5 +38,11 @@ int luwte_cli_show        (LuwteCliContext *context,
 int luwte_cli_demo        (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_export      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+int luwte_cli_import      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
 
 G_END_DECLS

@@ -1,0 +1,155 @@
+/* luwte-exchange-export.c — writing a case in the exchange format
+ *
+ * The keys of design.md, plus a few of Luwte's own that a reader of
+ * version 1 may ignore: card_version, responsible and proportionality on
+ * interventions, action_by and action_due on notes, and party_name where
+ * a note names a party in words rather than by id.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-exchange"
+
+#include "config.h"
+
+#include "luwte-exchange.h"
+#include "luwte-case-intervention.h"
+#include "luwte-note.h"
+#include "luwte-party.h"
+
+#include <json-glib/json-glib.h>
+
+G_DEFINE_QUARK (luwte-exchange-error-quark, luwte_exchange_error)
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * luwte_exchange_export:
+ *
+ * Returns: (transfer full): @kase with everything it holds, as JSON
+ */
+char *
+luwte_exchange_export (LuwteStore  *store,
+                       LuwteCase   *kase,
+                       GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) parties = luwte_store_list_parties (store, kase, error);
+  g_autoptr(GPtrArray) interventions = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  const char * const *platforms = luwte_case_get_platforms (kase);
+
+  if (parties == NULL)
+    return NULL;
+  interventions = luwte_store_list_case_interventions (store, kase, error);
+  if (interventions == NULL)
+    return NULL;
+  notes = luwte_store_list_notes (store, kase, error);
+  if (notes == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", LUWTE_EXCHANGE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, LUWTE_EXCHANGE_VERSION);
+  json_builder_set_member_name (builder, "case");
+  json_builder_begin_object (builder);
+
+  add_string (builder, "reference", luwte_case_get_reference (kase));
+  add_string (builder, "title", luwte_case_get_title (kase));
+  add_string (builder, "status", luwte_case_status_to_string (luwte_case_get_status (kase)));
+  add_string (builder, "opened_at", luwte_case_get_opened_at (kase));
+  add_string (builder, "closed_at", luwte_case_get_closed_at (kase));
+  add_string (builder, "location", luwte_case_get_location (kase));
+  add_string (builder, "event_at", luwte_case_get_event_at (kase));
+  add_string (builder, "summary", luwte_case_get_summary (kase));
+  json_builder_set_member_name (builder, "platforms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
+    json_builder_add_string_value (builder, platforms[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "parties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      LuwteParty *party = g_ptr_array_index (parties, i);
+      g_autofree char *id = g_strdup_printf ("p%" G_GINT64_FORMAT, luwte_party_get_id (party));
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", id);
+      add_string (builder, "role", luwte_role_to_string (luwte_party_get_role (party)));
+      add_string (builder, "name", luwte_party_get_name (party));
+      add_string (builder, "organisation", luwte_party_get_organisation (party));
+      add_string (builder, "contact", luwte_party_get_contact (party));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "interventions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < interventions->len; i++)
+    {
+      LuwteCaseIntervention *item = g_ptr_array_index (interventions, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "card_id", luwte_case_intervention_get_card_id (item));
+      add_string (builder, "card_version", luwte_case_intervention_get_card_version (item));
+      add_string (builder, "status", luwte_intervention_status_to_string (luwte_case_intervention_get_status (item)));
+      add_string (builder, "party", NULL);
+      add_string (builder, "responsible", luwte_case_intervention_get_responsible (item));
+      add_string (builder, "due_at", luwte_case_intervention_get_due_at (item));
+      add_string (builder, "done_at", luwte_case_intervention_get_done_at (item));
+      add_string (builder, "rationale", luwte_case_intervention_get_rationale (item));
+      add_string (builder, "proportionality", luwte_case_intervention_get_proportionality (item));
+      add_string (builder, "outcome", luwte_case_intervention_get_outcome (item));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      LuwteNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "at", luwte_note_get_at (note));
+      add_string (builder, "party", NULL);
+      add_string (builder, "party_name", luwte_note_get_party (note));
+      add_string (builder, "kind", luwte_note_kind_to_string (luwte_note_get_kind (note)));
+      add_string (builder, "text", luwte_note_get_text (note));
+      add_string (builder, "action_by", luwte_note_get_action_by (note));
+      add_string (builder, "action_due", luwte_note_get_action_due (note));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* Online messages and letters are not recorded by this version yet. */
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "letters");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}

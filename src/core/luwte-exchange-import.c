@@ -1,0 +1,728 @@
+/* luwte-exchange-import.c — reading a case from an exchange file
+ *
+ * The file comes from outside, maybe from someone hostile. Everything is
+ * checked before anything is written: the whole file is read into a plan,
+ * and only a plan without a single problem is stored, in one transaction.
+ * The first problem found is reported in one line with its JSON path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-exchange"
+
+#include "config.h"
+
+#include "luwte-exchange.h"
+#include "luwte-case-intervention.h"
+#include "luwte-json-guard.h"
+#include "luwte-note.h"
+#include "luwte-party.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXCHANGE_MAX_BYTES   (16 * 1024 * 1024)
+#define EXCHANGE_MAX_DEPTH   32
+#define EXCHANGE_MAX_STRING  (1024 * 1024)
+
+typedef struct {
+  GString    *path;
+  GError    **error;
+  LuwteCard  *card;
+} Reader;
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (reader->error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_INVALID,
+               "%s: %s", reader->path->str, problem);
+  return FALSE;
+}
+
+static gsize
+push (Reader     *reader,
+      const char *key,
+      int         index)
+{
+  gsize old = reader->path->len;
+
+  if (key != NULL)
+    g_string_append_printf (reader->path, ".%s", key);
+  else
+    g_string_append_printf (reader->path, "[%d]", index);
+  return old;
+}
+
+static void
+pop (Reader *reader,
+     gsize   old)
+{
+  g_string_truncate (reader->path, old);
+}
+
+/* A string member: required or not, NULL allowed or not. On success
+ * *out points into the JSON tree (or is NULL). */
+static gboolean
+get_string (Reader       *reader,
+            JsonObject   *object,
+            const char   *key,
+            gboolean      required,
+            gboolean      nullable,
+            const char  **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize old;
+
+  *out = NULL;
+  if (node == NULL)
+    return required ? fail (reader, _("“%s” is missing"), key) : TRUE;
+
+  old = push (reader, key, 0);
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!nullable)
+        return fail (reader, _("must be a string, not null"));
+      pop (reader, old);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (reader, _("must be a string"));
+  *out = json_node_get_string (node);
+  if (strlen (*out) > EXCHANGE_MAX_STRING)
+    return fail (reader, _("is longer than %d bytes"), EXCHANGE_MAX_STRING);
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
+get_time (Reader      *reader,
+          JsonObject  *object,
+          const char  *key,
+          gboolean     required,
+          const char **out)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  gsize old;
+
+  if (!get_string (reader, object, key, required, !required, out))
+    return FALSE;
+  if (*out == NULL)
+    return TRUE;
+  parsed = g_date_time_new_from_iso8601 (*out, NULL);
+  /* With an offset: a time without one means something else in every
+   * municipality it travels to. */
+  if (parsed == NULL || strlen (*out) < 20 ||
+      !(g_str_has_suffix (*out, "Z") || (*out)[strlen (*out) - 3] == ':' || strchr (*out + 10, '+') != NULL))
+    {
+      old = push (reader, key, 0);
+      fail (reader, _("“%s” is not a time in ISO 8601 with an offset, such as 2026-09-12T14:05:00+02:00"), *out);
+      pop (reader, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_array (Reader      *reader,
+           JsonObject  *object,
+           const char  *key,
+           JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize old;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      old = push (reader, key, 0);
+      fail (reader, _("must be an array"));
+      pop (reader, old);
+      return FALSE;
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static JsonObject *
+element_object (Reader    *reader,
+                JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, _("must be an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* A reference to a party of this file ("p1"), or null. */
+static gboolean
+get_party_ref (Reader       *reader,
+               JsonObject   *object,
+               GHashTable   *party_names,
+               const char  **name)
+{
+  const char *ref = NULL;
+  gsize old;
+
+  *name = NULL;
+  if (!get_string (reader, object, "party", FALSE, TRUE, &ref))
+    return FALSE;
+  if (ref == NULL)
+    return TRUE;
+  if (!g_hash_table_lookup_extended (party_names, ref, NULL, (gpointer *) name))
+    {
+      old = push (reader, "party", 0);
+      fail (reader, _("refers to a party “%s” that the file does not have"), ref);
+      pop (reader, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec_step (LuwteStore  *store,
+           LuwteStmt   *stmt,
+           GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+}
+
+/* The whole case, checked; nothing is written here. */
+typedef struct {
+  JsonObject *kase;
+  const char *reference;
+  const char *status;
+  JsonArray  *platforms;
+  JsonArray  *parties;
+  JsonArray  *interventions;
+  JsonArray  *notes;
+  GHashTable *party_names;   /* file id → name for the notes */
+} Plan;
+
+static gboolean
+check_parties (Reader *reader,
+               Plan   *plan)
+{
+  gsize old = push (reader, "parties", 0);
+
+  for (guint i = 0; plan->parties != NULL && i < json_array_get_length (plan->parties); i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *party = element_object (reader, plan->parties, i);
+      const char *id, *role, *name, *organisation, *contact;
+      LuwteRole parsed;
+
+      if (party == NULL ||
+          !get_string (reader, party, "id", TRUE, FALSE, &id) ||
+          !get_string (reader, party, "role", TRUE, FALSE, &role) ||
+          !get_string (reader, party, "name", FALSE, TRUE, &name) ||
+          !get_string (reader, party, "organisation", FALSE, TRUE, &organisation) ||
+          !get_string (reader, party, "contact", FALSE, TRUE, &contact))
+        return FALSE;
+      if (!luwte_role_parse (role, &parsed))
+        return fail (reader, _("unknown role “%s”"), role);
+      if (g_hash_table_contains (plan->party_names, id))
+        return fail (reader, _("the party id “%s” is used twice"), id);
+      g_hash_table_insert (plan->party_names, (gpointer) id,
+                           (gpointer) (name != NULL && *name != '\0' ? name : organisation != NULL ? organisation : ""));
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
+check_interventions (Reader *reader,
+                     Plan   *plan)
+{
+  gsize old = push (reader, "interventions", 0);
+
+  for (guint i = 0; plan->interventions != NULL && i < json_array_get_length (plan->interventions); i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *item = element_object (reader, plan->interventions, i);
+      const char *card_id, *status, *party, *due, *done, *text;
+      LuwteInterventionStatus parsed;
+
+      if (item == NULL ||
+          !get_string (reader, item, "card_id", TRUE, FALSE, &card_id) ||
+          !get_string (reader, item, "status", TRUE, FALSE, &status) ||
+          !get_party_ref (reader, item, plan->party_names, &party) ||
+          !get_time (reader, item, "due_at", FALSE, &due) ||
+          !get_time (reader, item, "done_at", FALSE, &done) ||
+          !get_string (reader, item, "rationale", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "outcome", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "card_version", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "responsible", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "proportionality", FALSE, TRUE, &text))
+        return FALSE;
+      if (!luwte_intervention_status_parse (status, &parsed))
+        return fail (reader, _("unknown intervention status “%s”"), status);
+      if (luwte_card_find_intervention (reader->card, card_id) == NULL)
+        return fail (reader, _("the card has no intervention “%s”"), card_id);
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
+check_notes (Reader *reader,
+             Plan   *plan)
+{
+  gsize old = push (reader, "notes", 0);
+
+  for (guint i = 0; plan->notes != NULL && i < json_array_get_length (plan->notes); i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *note = element_object (reader, plan->notes, i);
+      const char *at, *party, *kind, *text, *other;
+      LuwteNoteKind parsed;
+
+      if (note == NULL ||
+          !get_time (reader, note, "at", TRUE, &at) ||
+          !get_party_ref (reader, note, plan->party_names, &party) ||
+          !get_string (reader, note, "kind", TRUE, FALSE, &kind) ||
+          !get_string (reader, note, "text", TRUE, FALSE, &text) ||
+          !get_string (reader, note, "party_name", FALSE, TRUE, &other) ||
+          !get_string (reader, note, "action_by", FALSE, TRUE, &other) ||
+          !get_time (reader, note, "action_due", FALSE, &other))
+        return FALSE;
+      if (!luwte_note_kind_parse (kind, &parsed))
+        return fail (reader, _("unknown kind “%s”"), kind);
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
+check (Reader   *reader,
+       JsonNode *root,
+       Plan     *plan)
+{
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *unsupported;
+  const char *format, *text;
+  LuwteCaseStatus status;
+  gsize old;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return fail (reader, _("must be an object"));
+  object = json_node_get_object (root);
+
+  if (!get_string (reader, object, "format", TRUE, FALSE, &format))
+    return FALSE;
+  if (!g_str_equal (format, LUWTE_EXCHANGE_FORMAT))
+    return fail (reader, _("“format” must be “%s”, not “%s”"), LUWTE_EXCHANGE_FORMAT, format);
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    return fail (reader, _("“%s” is missing"), "version");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (reader, _("“version” must be a whole number"));
+  if (json_node_get_int (node) > LUWTE_EXCHANGE_VERSION)
+    {
+      g_set_error (reader->error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_TOO_NEW,
+                   _("$.version: the file is version %ld of the exchange format, newer than the %d this Luwte reads; update Luwte to import it"),
+                   (long) json_node_get_int (node), LUWTE_EXCHANGE_VERSION);
+      return FALSE;
+    }
+  if (json_node_get_int (node) < 1)
+    return fail (reader, _("“version” must be 1 or more"));
+
+  node = json_object_get_member (object, "case");
+  if (node == NULL)
+    return fail (reader, _("“%s” is missing"), "case");
+  old = push (reader, "case", 0);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, _("must be an object"));
+  plan->kase = json_node_get_object (node);
+
+  if (!get_string (reader, plan->kase, "reference", TRUE, FALSE, &plan->reference) ||
+      !get_string (reader, plan->kase, "title", TRUE, FALSE, &text) ||
+      !get_string (reader, plan->kase, "status", TRUE, FALSE, &plan->status) ||
+      !get_time (reader, plan->kase, "opened_at", TRUE, &text) ||
+      !get_time (reader, plan->kase, "closed_at", FALSE, &text) ||
+      !get_string (reader, plan->kase, "location", FALSE, TRUE, &text) ||
+      !get_time (reader, plan->kase, "event_at", FALSE, &text) ||
+      !get_string (reader, plan->kase, "summary", FALSE, TRUE, &text))
+    return FALSE;
+  if (*plan->reference == '\0' || strlen (plan->reference) > 64)
+    {
+      gsize at = push (reader, "reference", 0);
+      fail (reader, _("must be a reference of 1 to 64 characters"));
+      pop (reader, at);
+      return FALSE;
+    }
+  if (!luwte_case_status_parse (plan->status, &status))
+    {
+      gsize at = push (reader, "status", 0);
+      fail (reader, _("unknown status “%s”"), plan->status);
+      pop (reader, at);
+      return FALSE;
+    }
+
+  if (!get_array (reader, plan->kase, "platforms", &plan->platforms))
+    return FALSE;
+  for (guint i = 0; plan->platforms != NULL && i < json_array_get_length (plan->platforms); i++)
+    {
+      JsonNode *platform = json_array_get_element (plan->platforms, i);
+      gsize at = push (reader, "platforms", 0);
+      gsize element = push (reader, NULL, (int) i);
+
+      if (!JSON_NODE_HOLDS_VALUE (platform) || json_node_get_value_type (platform) != G_TYPE_STRING)
+        return fail (reader, _("must be a string"));
+      pop (reader, element);
+      pop (reader, at);
+    }
+
+  if (!get_array (reader, plan->kase, "parties", &plan->parties) ||
+      !get_array (reader, plan->kase, "interventions", &plan->interventions) ||
+      !get_array (reader, plan->kase, "notes", &plan->notes) ||
+      !check_parties (reader, plan) ||
+      !check_interventions (reader, plan) ||
+      !check_notes (reader, plan))
+    return FALSE;
+
+  /* Never lose what a file holds: refuse what this version cannot keep. */
+  if (!get_array (reader, plan->kase, "evidence", &unsupported))
+    return FALSE;
+  if (unsupported != NULL && json_array_get_length (unsupported) > 0)
+    {
+      gsize at = push (reader, "evidence", 0);
+      fail (reader, _("this version of Luwte cannot store online messages yet, so the file is not imported"));
+      pop (reader, at);
+      return FALSE;
+    }
+  if (!get_array (reader, plan->kase, "letters", &unsupported))
+    return FALSE;
+  if (unsupported != NULL && json_array_get_length (unsupported) > 0)
+    {
+      gsize at = push (reader, "letters", 0);
+      fail (reader, _("this version of Luwte cannot store letters yet, so the file is not imported"));
+      pop (reader, at);
+      return FALSE;
+    }
+
+  pop (reader, old);
+  return TRUE;
+}
+
+static const char *
+member_or (JsonObject *object,
+           const char *key,
+           const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static char *
+next_reference (LuwteStore  *store,
+                GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", "OOV");
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, g_date_time_get_year (now));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
+      return NULL;
+    }
+  return g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, g_date_time_get_year (now),
+                          (gint64) sqlite3_column_int64 (stmt, 0));
+}
+
+static gboolean
+reference_exists (LuwteStore  *store,
+                  const char  *reference,
+                  gboolean    *exists,
+                  GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT 1 FROM cases WHERE reference = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Splits "OOV-2026-0042" into its parts, so the numbering goes on after
+ * it; references of another shape are kept whole, outside the numbering. */
+static void
+split_reference (const char  *reference,
+                 char       **prefix,
+                 int         *year,
+                 gint64      *number)
+{
+  g_autoptr(GRegex) shape = g_regex_new ("^(.+)-([0-9]{4})-([0-9]{1,9})$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (shape, reference, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 2);
+      g_autofree char *n = g_match_info_fetch (match, 3);
+
+      *prefix = g_match_info_fetch (match, 1);
+      *year = atoi (y);
+      *number = g_ascii_strtoll (n, NULL, 10);
+      return;
+    }
+  *prefix = g_strdup (reference);
+  *year = 0;
+  *number = 0;
+}
+
+static gboolean
+store_plan (LuwteStore  *store,
+            LuwteCard   *card,
+            Plan        *plan,
+            const char  *reference,
+            GError     **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *now = luwte_now_iso8601 ();
+  const char *status = plan->status;
+  int year;
+  gint64 number;
+  gint64 case_id;
+
+  split_reference (reference, &prefix, &year, &number);
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, closed_at,"
+      " location, event_at, summary, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 3, year);
+    /* Outside the numbering: a negative number no generated one can take. */
+    sqlite3_bind_int64 (stmt, 4, number > 0 ? number : -(gint64) g_str_hash (reference) - 1);
+    sqlite3_bind_text (stmt, 5, member_or (plan->kase, "title", ""), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, status, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
+    bind_text_or_null (stmt, 8, member_or (plan->kase, "closed_at", NULL));
+    sqlite3_bind_text (stmt, 9, member_or (plan->kase, "location", ""), -1, SQLITE_TRANSIENT);
+    bind_text_or_null (stmt, 10, member_or (plan->kase, "event_at", NULL));
+    sqlite3_bind_text (stmt, 11, member_or (plan->kase, "summary", ""), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+    if (!exec_step (store, stmt, error))
+      return FALSE;
+    case_id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+  }
+
+  for (guint i = 0; plan->platforms != NULL && i < json_array_get_length (plan->platforms); i++)
+    {
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO case_platforms (case_id, position, platform) VALUES (?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, json_array_get_string_element (plan->platforms, i), -1, SQLITE_TRANSIENT);
+      if (!exec_step (store, stmt, error))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, NULL, ?)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, case_id);
+    sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
+    if (!exec_step (store, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; plan->parties != NULL && i < json_array_get_length (plan->parties); i++)
+    {
+      JsonObject *party = json_array_get_object_element (plan->parties, i);
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, member_or (party, "role", "other"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, member_or (party, "name", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, member_or (party, "organisation", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, member_or (party, "contact", ""), -1, SQLITE_TRANSIENT);
+      if (!exec_step (store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; plan->interventions != NULL && i < json_array_get_length (plan->interventions); i++)
+    {
+      JsonObject *item = json_array_get_object_element (plan->interventions, i);
+      const char *party = member_or (item, "party", NULL);
+      const char *responsible = member_or (item, "responsible", "");
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, due_at, done_at,"
+        " rationale, proportionality, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (*responsible == '\0' && party != NULL)
+        responsible = g_hash_table_lookup (plan->party_names, party);
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, member_or (item, "card_id", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, member_or (item, "card_version", luwte_card_get_version (card)), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, member_or (item, "status", "considered"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, responsible != NULL ? responsible : "", -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 6, member_or (item, "due_at", NULL));
+      bind_text_or_null (stmt, 7, member_or (item, "done_at", NULL));
+      sqlite3_bind_text (stmt, 8, member_or (item, "rationale", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, member_or (item, "proportionality", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, member_or (item, "outcome", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+      if (!exec_step (store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; plan->notes != NULL && i < json_array_get_length (plan->notes); i++)
+    {
+      JsonObject *note = json_array_get_object_element (plan->notes, i);
+      const char *party = member_or (note, "party", NULL);
+      const char *party_name = member_or (note, "party_name", "");
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (party != NULL)
+        party_name = g_hash_table_lookup (plan->party_names, party);
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, member_or (note, "at", now), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, member_or (note, "kind", "information"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, party_name != NULL ? party_name : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, member_or (note, "text", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, member_or (note, "action_by", ""), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 7, member_or (note, "action_due", NULL));
+      sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+      if (!exec_step (store, stmt, error))
+        return FALSE;
+    }
+
+  return luwte_store_audit (store, reference, "case.import", plan->reference, error);
+}
+
+/**
+ * luwte_exchange_import:
+ * @card: the card the interventions must be on
+ * @as_new: give the case a new reference instead of refusing one that
+ *   exists
+ *
+ * Returns: (transfer full): the reference the case was stored under, or
+ *   %NULL with @error naming the first problem (and its JSON path) and
+ *   the database exactly as it was
+ */
+char *
+luwte_exchange_import (LuwteStore  *store,
+                       LuwteCard   *card,
+                       const char  *data,
+                       gsize        length,
+                       gboolean     as_new,
+                       GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr(GHashTable) party_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *reference = NULL;
+  Reader reader = { path, error, card };
+  Plan plan = { 0 };
+  gboolean exists = FALSE;
+
+  root = luwte_json_parse_guarded (data, length, EXCHANGE_MAX_BYTES, EXCHANGE_MAX_DEPTH, &local_error);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_INVALID, local_error->message);
+      return NULL;
+    }
+  /* "\u0000" would silently cut a string short inside json-glib. */
+  if (g_strstr_len (data, (gssize) length, "\\u0000") != NULL)
+    {
+      g_set_error_literal (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_INVALID,
+                           _("contains a NUL character (\\u0000) in a string"));
+      return NULL;
+    }
+
+  plan.party_names = party_names;
+  if (!check (&reader, root, &plan))
+    return NULL;
+
+  if (!luwte_store_begin (store, error))
+    return NULL;
+  if (!reference_exists (store, plan.reference, &exists, error))
+    goto failed;
+  if (exists && !as_new)
+    {
+      g_set_error (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_EXISTS,
+                   _("$.case.reference: a case “%s” already exists; import it as a new case to keep both"),
+                   plan.reference);
+      goto failed;
+    }
+  reference = exists || as_new ? next_reference (store, error) : g_strdup (plan.reference);
+  if (reference == NULL ||
+      !store_plan (store, card, &plan, reference, error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+  return g_steal_pointer (&reference);
+
+failed:
+  luwte_store_rollback (store);
+  return NULL;
+}

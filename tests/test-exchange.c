@@ -1,0 +1,291 @@
+/* test-exchange.c — the exchange format: the documented example, the round
+ * trip field for field, and every kind of broken or hostile file, each
+ * refused with the database exactly as it was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "luwte-case.h"
+#include "luwte-case-intervention.h"
+#include "luwte-exchange.h"
+#include "luwte-note.h"
+#include "luwte-party.h"
+#include "luwte-store.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static LuwteStore *
+fresh_store (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "exchange", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  LuwteStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_remove (path);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+example (gsize *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "exchange", "example-case.json", NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* Everything that can change: rows in every table. */
+static char *
+fingerprint (LuwteStore *store)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT (SELECT count (*) FROM cases) || '/' || (SELECT count (*) FROM parties) || '/' ||"
+    " (SELECT count (*) FROM case_interventions) || '/' || (SELECT count (*) FROM notes) || '/' ||"
+    " (SELECT count (*) FROM audit) || '/' || (SELECT count (*) FROM contacts) || '/' ||"
+    " (SELECT count (*) FROM case_platforms) || '/' || (SELECT count (*) FROM status_changes)", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_example_imports (void)
+{
+  g_autoptr(LuwteStore) store = fresh_store ("example.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) interventions = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *reference = NULL;
+  gsize length = 0;
+
+  data = example (&length);
+  reference = luwte_exchange_import (store, card, data, length, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reference, ==, "OOV-2026-0042");
+
+  kase = luwte_store_get_case (store, reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_ACTIVE);
+  g_assert_cmpstr (luwte_case_get_platforms (kase)[1], ==, "TikTok");
+  parties = luwte_store_list_parties (store, kase, NULL);
+  interventions = luwte_store_list_case_interventions (store, kase, NULL);
+  notes = luwte_store_list_notes (store, kase, NULL);
+  g_assert_cmpuint (parties->len, ==, 4);
+  g_assert_cmpuint (interventions->len, ==, 3);
+  g_assert_cmpuint (notes->len, ==, 3);
+  g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 3)), ==, LUWTE_ROLE_PARENT);
+  /* A party reference becomes the party's name where the store keeps words. */
+  g_assert_cmpstr (luwte_note_get_party (g_ptr_array_index (notes, 0)), ==, "Digitale wijkagent B. Verzonnen");
+  g_assert_cmpstr (luwte_case_intervention_get_proportionality (g_ptr_array_index (interventions, 2)), !=, "");
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(LuwteStore) first = fresh_store ("first.db");
+  g_autoptr(LuwteStore) second = fresh_store ("second.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) imported = NULL;
+  g_autoptr(LuwteCase) again = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *reference2 = NULL;
+  gsize length = 0;
+
+  /* Example → first → export → second → export: the two exports match. */
+  data = example (&length);
+  reference = luwte_exchange_import (first, card, data, length, FALSE, &error);
+  g_assert_no_error (error);
+  imported = luwte_store_get_case (first, reference, NULL);
+  exported = luwte_exchange_export (first, imported, &error);
+  g_assert_no_error (error);
+
+  reference2 = luwte_exchange_import (second, card, exported, strlen (exported), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reference2, ==, reference);
+  again = luwte_store_get_case (second, reference2, NULL);
+  reexported = luwte_exchange_export (second, again, &error);
+  g_assert_no_error (error);
+
+  /* Party ids are the store's own, so they may differ; nothing else. */
+  {
+    g_autoptr(GRegex) ids = g_regex_new ("\"id\" : \"p[0-9]+\"", 0, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (ids, exported, -1, 0, "\"id\" : \"p\"", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (ids, reexported, -1, 0, "\"id\" : \"p\"", 0, NULL);
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+static void
+test_as_new (void)
+{
+  g_autoptr(LuwteStore) store = fresh_store ("as-new.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length = 0;
+
+  data = example (&length);
+  first = luwte_exchange_import (store, card, data, length, FALSE, &error);
+  g_assert_no_error (error);
+
+  before = fingerprint (store);
+  g_assert_null (luwte_exchange_import (store, card, data, length, FALSE, &error));
+  g_assert_error (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "OOV-2026-0042"));
+  g_clear_error (&error);
+  after = fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+
+  second = luwte_exchange_import (store, card, data, length, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, !=, first);
+}
+
+typedef struct {
+  const char *name;
+  const char *from;    /* text in the example to replace… */
+  const char *to;      /* …with this; NULL: use data as the whole file */
+  const char *data;
+  const char *expected;
+} Hostile;
+
+static void
+test_hostile_files (void)
+{
+  static const Hostile cases[] = {
+    { "not JSON", NULL, NULL, "this is not json", "not valid JSON" },
+    { "truncated", "\"letters\": []", "\"letters\": [", NULL, "not valid JSON" },
+    { "empty", NULL, NULL, "", "empty" },
+    { "newer version", "\"version\": 1", "\"version\": 2", NULL, "newer" },
+    { "wrong format", "\"luwte-case\"", "\"luwte-card\"", NULL, "format" },
+    { "missing title", "\"title\": \"Snapchat", "\"titel\": \"Snapchat", NULL, "$.case: “title” is missing" },
+    { "title a number", "\"title\": \"Snapchat-oproep tot vuurwerkrellen op oudejaarsavond, Zuidwijk\"", "\"title\": 42", NULL, "$.case.title: must be a string" },
+    { "unknown status", "\"status\": \"active\"", "\"status\": \"open\"", NULL, "unknown status “open”" },
+    { "unknown intervention status", "\"status\": \"planned\"", "\"status\": \"busy\"", NULL, "$.case.interventions[1]" },
+    { "unknown kind", "\"kind\": \"decision\"", "\"kind\": \"rumour\"", NULL, "$.case.notes[1]" },
+    { "unknown role", "\"role\": \"parent\"", "\"role\": \"uncle\"", NULL, "$.case.parties[3]" },
+    { "unknown party", "\"party\": \"p3\"", "\"party\": \"p9\"", NULL, "party “p9”" },
+    { "duplicate party id", "\"id\": \"p4\"", "\"id\": \"p1\"", NULL, "used twice" },
+    { "card id not on the card", "\"emergency-order\"", "\"martial-law\"", NULL, "no intervention “martial-law”" },
+    { "bad timestamp", "\"2026-12-28T16:00:00+01:00\"", "\"gisteren\"", NULL, "$.case.notes[0].at" },
+    { "timestamp without offset", "\"2026-12-28T16:00:00+01:00\"", "\"2026-12-28T16:00:00\"", NULL, "offset" },
+    { "escaped NUL", "Alle namen", "Alle\\u0000namen", NULL, "NUL" },
+    { "evidence this version cannot keep", "\"evidence\": []", "\"evidence\": [{\"url\": \"https://example.org/x\"}]", NULL, "online messages" },
+    { "case not an object", "\"case\": {", "\"case\": 7, \"other\": {", NULL, "$.case: must be an object" },
+  };
+  g_autoptr(LuwteStore) store = fresh_store ("hostile.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autofree char *original = NULL;
+  g_autofree char *before = NULL;
+  gsize length = 0;
+
+  original = example (&length);
+  before = fingerprint (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *after = NULL;
+
+      if (cases[i].from != NULL)
+        {
+          g_autoptr(GString) edited = g_string_new (original);
+
+          g_assert_nonnull (strstr (original, cases[i].from));
+          g_string_replace (edited, cases[i].from, cases[i].to, 1);
+          data = g_string_free (g_steal_pointer (&edited), FALSE);
+        }
+      else
+        data = g_strdup (cases[i].data);
+
+      reference = luwte_exchange_import (store, card, data, strlen (data), FALSE, &error);
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "(imported!)");
+      g_assert_null (reference);
+      g_assert_nonnull (error);
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      if (cases[i].expected != NULL && strstr (error->message, cases[i].expected) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[i].name, error->message, cases[i].expected);
+
+      after = fingerprint (store);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_hostile_bytes (void)
+{
+  g_autoptr(LuwteStore) store = fresh_store ("bytes.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autofree char *before = fingerprint (store);
+  g_autofree char *after = NULL;
+  const char nul[] = "{\"format\": \"luwte-case\"\0, \"version\": 1}";
+  const char bad_utf8[] = "{\"format\": \"luwte-case\", \"version\": 1, \"case\": {\"title\": \"\xff\xfe\"}}";
+  gsize deep = 200000;
+  gsize big = 20 * 1024 * 1024;
+  g_autofree char *nested = g_malloc (2 * deep);
+  g_autofree char *huge = g_malloc (big + 1);
+  struct { const char *data; gsize length; const char *expected; } cases[] = {
+    { nul, sizeof nul - 1, "NUL" },
+    { bad_utf8, sizeof bad_utf8 - 1, "UTF-8" },
+    { nested, 2 * deep, "nested" },
+    { huge, big, "too large" },
+  };
+
+  memset (nested, '[', deep);
+  memset (nested + deep, ']', deep);
+  /* A string of tens of megabytes. */
+  memset (huge, 'a', big);
+  memcpy (huge, "{\"format\": \"luwte-case\", \"x\": \"", 31);
+  memcpy (huge + big - 2, "\"}", 2);
+  huge[big] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *reference = luwte_exchange_import (store, card, cases[i].data, cases[i].length, FALSE, &error);
+
+      g_assert_null (reference);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+    }
+  after = fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/exchange/example-imports", test_example_imports);
+  g_test_add_func ("/exchange/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/as-new", test_as_new);
+  g_test_add_func ("/exchange/hostile-files", test_hostile_files);
+  g_test_add_func ("/exchange/hostile-bytes", test_hostile_bytes);
+
+  return g_test_run ();
+}
