@@ -10,6 +10,7 @@
 #include "luwte-case-intervention.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
+#include "luwte-timeline.h"
 #include "luwte-store.h"
 #include "luwte-store-schema.h"
 
@@ -633,6 +634,65 @@ test_new_case_position (void)
                    luwte_store_get_case_position (store, NULL, summer, NULL));
 }
 
+
+static void
+test_timeline_and_history (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("timeline.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Tijdlijn", NULL);
+  g_autoptr(LuwteCaseIntervention) item = NULL;
+  g_autoptr(LuwteNote) note = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+  LuwteCaseInterventionEdit edit = { 0 };
+  LuwteNoteNew entry = { 0 };
+
+  entry.at = "2000-01-01T10:00:00+01:00";   /* before everything else */
+  entry.kind = LUWTE_NOTE_KIND_INFORMATION;
+  entry.text = "Eerste signaal";
+  note = luwte_store_add_note (store, kase, &entry, &error);
+  g_assert_no_error (error);
+  item = luwte_store_add_case_intervention (store, kase, "do-nothing", "1.0", &error);
+  g_assert_no_error (error);
+  edit.status = &done;
+  edit.outcome = "Waaide over";
+  g_assert_true (luwte_store_update_case_intervention (store, kase, item, &edit, &error));
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+
+  timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_NL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 5);
+  g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->kind, ==, LUWTE_TIMELINE_NOTE);
+  g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->text, "Eerste signaal"));
+  /* The rest happened within the same second: all there, in any order. */
+  {
+    guint kinds[4] = { 0 };
+    gboolean chosen = FALSE;
+    gboolean outcome = FALSE;
+
+    for (guint i = 1; i < timeline->len; i++)
+      {
+        LuwteTimelineEntry *e = g_ptr_array_index (timeline, i);
+        kinds[e->kind]++;
+        chosen = chosen || strstr (e->text, "Doe niets") != NULL;
+        outcome = outcome || strstr (e->text, "Waaide over") != NULL;
+      }
+    g_assert_cmpuint (kinds[LUWTE_TIMELINE_STATUS], ==, 2);
+    g_assert_cmpuint (kinds[LUWTE_TIMELINE_INTERVENTION], ==, 1);
+    g_assert_cmpuint (kinds[LUWTE_TIMELINE_INTERVENTION_DONE], ==, 1);
+    g_assert_true (chosen && outcome);
+  }
+
+  history = luwte_store_list_history (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "case.create");
+  g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->os_user, ==, g_get_user_name ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/store/parties", test_parties);
   g_test_add_func ("/store/one-live-case", test_one_live_case);
   g_test_add_func ("/store/new-case-position", test_new_case_position);
+  g_test_add_func ("/store/timeline-and-history", test_timeline_and_history);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "luwte-interventions-page.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
+#include "luwte-timeline-page.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -43,6 +44,7 @@ struct _LuwteCaseWorkspace
   LuwteInterventionsPage *interventions_page;
   LuwteNotesPage         *notes_page;
   LuwtePartiesPage       *parties_page;
+  LuwteTimelinePage      *timeline_page;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
@@ -242,6 +244,19 @@ fill (LuwteCaseWorkspace *self)
   self->filling = FALSE;
 }
 
+/* The timeline shows what is stored: store what waits, then read. */
+static void
+on_page_shown (LuwteCaseWorkspace *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (name, "timeline") == 0)
+    {
+      luwte_case_workspace_flush (self);
+      luwte_timeline_page_refresh (self->timeline_page);
+    }
+}
+
 static void
 luwte_case_workspace_dispose (GObject *object)
 {
@@ -276,6 +291,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   g_type_ensure (LUWTE_TYPE_INTERVENTIONS_PAGE);
   g_type_ensure (LUWTE_TYPE_NOTES_PAGE);
   g_type_ensure (LUWTE_TYPE_PARTIES_PAGE);
+  g_type_ensure (LUWTE_TYPE_TIMELINE_PAGE);
 
   /**
    * LuwteCaseWorkspace::save-failed:
@@ -297,6 +313,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, interventions_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, notes_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, parties_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, timeline_page);
 }
 
 static void
@@ -322,6 +339,7 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->summary_view), "changed",
                            G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -363,6 +381,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
   luwte_notes_page_set_case (self->notes_page, self->store, kase);
   luwte_parties_page_set_case (self->parties_page, self->store, kase);
+  luwte_timeline_page_set_case (self->timeline_page, self->store, kase);
   return TRUE;
 }
 
@@ -389,6 +408,7 @@ luwte_case_workspace_set_card (LuwteCaseWorkspace *self,
 {
   g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
   luwte_interventions_page_set_card (self->interventions_page, card, language);
+  luwte_timeline_page_set_card (self->timeline_page, card, language);
 }
 
 /* Adds @card_id to the case's interventions and shows them. */
@@ -429,4 +449,11 @@ luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->parties_page;
+}
+
+LuwteTimelinePage *
+luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->timeline_page;
 }

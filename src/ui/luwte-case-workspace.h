@@ -11,6 +11,7 @@
 #include "luwte-store.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
+#include "luwte-timeline-page.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,6 @@ void       luwte_case_workspace_show_page   (LuwteCaseWorkspace *self,
 guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
 LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
 LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self);
+LuwteTimelinePage *luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self);
 
 G_END_DECLS

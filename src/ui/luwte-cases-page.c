@@ -14,8 +14,10 @@
 #include "luwte-case-list.h"
 #include "luwte-case-workspace.h"
 #include "luwte-demo.h"
+#include "luwte-exchange.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _LuwteCasesPage
 {
@@ -41,6 +43,9 @@ struct _LuwteCasesPage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
+
+static void on_save_failed (LuwteCasesPage *self,
+                            const char     *message);
 
 static void
 update_row (LuwteCase   *kase,
@@ -258,6 +263,157 @@ load_demo_action (GtkWidget  *widget,
   gtk_single_selection_set_selected (self->selection, 0);
 }
 
+/* Import and export go through the portal-aware native file chooser,
+ * the one GTK 4.8 offers (GtkFileDialog is 4.10). */
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    LuwteCasesPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    luwte_cases_page_import_file (self, file);
+}
+
+/**
+ * luwte_cases_page_import_file:
+ *
+ * Imports an exchange file as a new case when its reference is taken, and
+ * shows it; a broken file is refused with the problem in a toast.
+ *
+ * Returns: %TRUE when imported
+ */
+gboolean
+luwte_cases_page_import_file (LuwteCasesPage *self,
+                              GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(LuwteCase) kase = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+
+  if (self->store == NULL || self->card == NULL)
+    return FALSE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info != NULL && g_file_info_get_size (info) > 16 * 1024 * 1024)
+    {
+      g_autofree char *size = g_format_size_full ((guint64) g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: too large: %s, at most 16.0 MiB"), name, size);
+    }
+  else if (info != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    reference = luwte_exchange_import (self->store, self->card, contents, length, TRUE, &error);
+
+  if (reference == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not imported: %s"), name, error->message);
+      on_save_failed (self, message);
+      return FALSE;
+    }
+
+  luwte_case_workspace_flush (self->workspace);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  kase = luwte_store_get_case (self->store, reference, NULL);
+  if (kase != NULL)
+    gtk_single_selection_set_selected (self->selection, luwte_case_list_case_added (self->cases, kase));
+  return TRUE;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Luwte cases (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  dialog = gtk_file_chooser_native_new (_("Import a Case"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * luwte_cases_page_export_file:
+ *
+ * Writes the shown case to @file, readable by its owner only.
+ */
+gboolean
+luwte_cases_page_export_file (LuwteCasesPage *self,
+                              GFile          *file)
+{
+  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+
+  if (kase == NULL || !luwte_case_workspace_flush (self->workspace))
+    return FALSE;
+  json = luwte_exchange_export (self->store, kase, &error);
+  if (json != NULL)
+    stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
+  if (stream == NULL ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), json, strlen (json), NULL, NULL, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The case was not exported: %s"), error->message);
+      on_save_failed (self, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    LuwteCasesPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    luwte_cases_page_export_file (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (kase == NULL)
+    {
+      on_save_failed (self, _("Choose the case to export first."));
+      return;
+    }
+  name = g_strdup_printf ("%s.json", luwte_case_get_reference (kase));
+  dialog = gtk_file_chooser_native_new (_("Export the Case"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_save_failed (LuwteCasesPage *self,
                 const char     *message)
@@ -315,6 +471,8 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "cases.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
 }
 

@@ -29,5 +29,9 @@ void       luwte_cases_page_set_card         (LuwteCasesPage *self,
                                               LuwteCard      *card,
                                               LuwteLanguage   language);
 LuwteCaseWorkspace *luwte_cases_page_get_workspace (LuwteCasesPage *self);
+gboolean   luwte_cases_page_import_file      (LuwteCasesPage *self,
+                                              GFile          *file);
+gboolean   luwte_cases_page_export_file      (LuwteCasesPage *self,
+                                              GFile          *file);
 
 G_END_DECLS

@@ -269,6 +269,12 @@ test_notes_log (void)
   g_assert_true (luwte_notes_page_add_draft (page));
   g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 1);
 
+  /* The timeline shows it with the case's start, when its page is shown. */
+  luwte_case_workspace_show_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)), "timeline");
+  wait_idle ();
+  g_assert_cmpuint (luwte_timeline_page_get_n_events (luwte_case_workspace_get_timeline_page (
+                      luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)))), ==, 2);
+
   /* Typed but not added: closing the window still keeps it. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Ouders gebeld <i>vanavond</i>", -1);
   gtk_window_close (GTK_WINDOW (window));
@@ -388,6 +394,44 @@ test_failed_save_keeps_text (void)
   wait_idle ();
 }
 
+
+static void
+test_export_import_in_window (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "gui-exchange.db", NULL);
+  g_autofree char *file_path = g_build_filename (test_dir, "exported.json", NULL);
+  g_autofree char *broken_path = g_build_filename (test_dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCasesPage *page;
+  LuwteWindow *window;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  page = luwte_window_get_cases_page (window);
+  luwte_cases_page_new_case (page);
+  gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Uit te wisselen");
+
+  /* Export stores what was typed first; import adds it as a new case. */
+  g_assert_true (luwte_cases_page_export_file (page, file));
+  g_assert_true (luwte_cases_page_import_file (page, file));
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 2);
+  g_assert_cmpstr (luwte_case_get_title (luwte_cases_page_get_selected (page)), ==, "Uit te wisselen");
+
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"luwte-case\"", -1, NULL));
+  g_assert_false (luwte_cases_page_import_file (page, broken));
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/notes-log", test_notes_log);
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
+  g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
 
   status = g_test_run ();
   g_free (test_dir);

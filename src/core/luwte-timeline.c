@@ -1,0 +1,165 @@
+/* luwte-timeline.c — one chronological view of a case, and its history
+ *
+ * The timeline merges what happened in the case: status changes, notes,
+ * interventions chosen and carried out, ordered by the moment (julianday),
+ * whatever offset each time was written with. The history is the case's
+ * part of the append-only audit log.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-timeline"
+
+#include "config.h"
+
+#include "luwte-timeline.h"
+#include "luwte-case-intervention.h"
+#include "luwte-note.h"
+
+#include <glib/gi18n-lib.h>
+
+static void
+timeline_entry_free (LuwteTimelineEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->text);
+  g_free (entry);
+}
+
+static void
+history_entry_free (LuwteHistoryEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->os_user);
+  g_free (entry->action);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+static const char *
+intervention_title (LuwteCard     *card,
+                    const char    *card_id,
+                    LuwteLanguage  language)
+{
+  LuwteCardIntervention *item = card != NULL ? luwte_card_find_intervention (card, card_id) : NULL;
+
+  return item != NULL ? luwte_localized_get (luwte_card_intervention_get_title (item), language) : card_id;
+}
+
+/**
+ * luwte_store_list_timeline:
+ * @card: (nullable): for the interventions' titles
+ *
+ * Returns: (transfer container) (element-type LuwteTimelineEntry): oldest
+ *   first
+ */
+GPtrArray *
+luwte_store_list_timeline (LuwteStore     *store,
+                           LuwteCase      *kase,
+                           LuwteCard      *card,
+                           LuwteLanguage   language,
+                           GError        **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT at, kind, a, b, c FROM ("
+    "   SELECT at AS at, 0 AS kind, coalesce (from_status, '') AS a, to_status AS b, '' AS c, id AS n"
+    "     FROM status_changes WHERE case_id = ?1"
+    "   UNION ALL SELECT at, 1, kind, text, party, id FROM notes WHERE case_id = ?1"
+    "   UNION ALL SELECT created_at, 2, card_id, status, responsible, id FROM case_interventions WHERE case_id = ?1"
+    "   UNION ALL SELECT done_at, 3, card_id, outcome, responsible, id FROM case_interventions"
+    "     WHERE case_id = ?1 AND done_at IS NOT NULL)"
+    " ORDER BY julianday (at), kind, n", error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LuwteTimelineEntry *entry = g_new0 (LuwteTimelineEntry, 1);
+      const char *a = (const char *) sqlite3_column_text (stmt, 2);
+      const char *b = (const char *) sqlite3_column_text (stmt, 3);
+      const char *c = (const char *) sqlite3_column_text (stmt, 4);
+
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->kind = (LuwteTimelineKind) sqlite3_column_int (stmt, 1);
+      switch (entry->kind)
+        {
+        case LUWTE_TIMELINE_STATUS:
+          {
+            LuwteCaseStatus from, to = LUWTE_CASE_STATUS_SIGNAL;
+
+            luwte_case_status_parse (b, &to);
+            if (luwte_case_status_parse (a, &from))
+              /* TRANSLATORS: a status change in the timeline, e.g. "Status: Signal → Active" */
+              entry->text = g_strdup_printf (_("Status: %s → %s"), luwte_case_status_label (from), luwte_case_status_label (to));
+            else
+              entry->text = g_strdup_printf (_("Case started as %s"), luwte_case_status_label (to));
+          }
+          break;
+        case LUWTE_TIMELINE_NOTE:
+          {
+            LuwteNoteKind kind = LUWTE_NOTE_KIND_INFORMATION;
+
+            luwte_note_kind_parse (a, &kind);
+            entry->text = *c != '\0' ? g_strdup_printf ("%s (%s): %s", luwte_note_kind_label (kind), c, b)
+                                     : g_strdup_printf ("%s: %s", luwte_note_kind_label (kind), b);
+          }
+          break;
+        case LUWTE_TIMELINE_INTERVENTION:
+          /* TRANSLATORS: an intervention chosen from the card, in the timeline */
+          entry->text = g_strdup_printf (_("Intervention chosen: %s"), intervention_title (card, a, language));
+          break;
+        case LUWTE_TIMELINE_INTERVENTION_DONE:
+        default:
+          entry->text = *b != '\0'
+            ? g_strdup_printf (_("Intervention carried out: %s. Outcome: %s"), intervention_title (card, a, language), b)
+            : g_strdup_printf (_("Intervention carried out: %s"), intervention_title (card, a, language));
+          break;
+        }
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * luwte_store_list_history:
+ *
+ * Returns: (transfer container) (element-type LuwteHistoryEntry): every
+ *   audited change of @kase, oldest first
+ */
+GPtrArray *
+luwte_store_list_history (LuwteStore  *store,
+                          LuwteCase   *kase,
+                          GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT at, os_user, action, detail FROM audit WHERE case_ref = ? ORDER BY id", error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, luwte_case_get_reference (kase), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LuwteHistoryEntry *entry = g_new0 (LuwteHistoryEntry, 1);
+
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
