@@ -578,8 +578,9 @@ store_plan (LuwteStore  *store,
 
     if (stmt == NULL)
       return FALSE;
+    /* The file has no status history: the case began when it was opened. */
     sqlite3_bind_int64 (stmt, 1, case_id);
-    sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
     if (!exec_step (store, stmt, error))
       return FALSE;
@@ -625,7 +626,8 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 8, member_or (item, "rationale", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 9, member_or (item, "proportionality", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 10, member_or (item, "outcome", ""), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+      /* When it was chosen is not in the file: no later than the opening. */
+      sqlite3_bind_text (stmt, 11, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
       if (!exec_step (store, stmt, error))
         return FALSE;
