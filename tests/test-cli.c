@@ -274,10 +274,18 @@ test_demo_reproducible (void)
   g_assert_cmpint (make_a.status, ==, 0);
   g_assert_cmpint (make_b.status, ==, 0);
 
-  /* The same seed gives the same cases (their times follow today). */
+  /* The same seed gives the same cases; their times follow today, so
+   * compare what does not depend on the clock: references, statuses,
+   * titles, in order. */
   run_cli (&list_a, "--db", a, "list", NULL);
   run_cli (&list_b, "--db", b, "list", NULL);
-  g_assert_cmpstr (list_a.out, ==, list_b.out);
+  {
+    g_autoptr(GRegex) times = g_regex_new ("\t[0-9T:+-]+\t", 0, 0, NULL);
+    g_autofree char *without_a = g_regex_replace_literal (times, list_a.out, -1, 0, "\t", 0, NULL);
+    g_autofree char *without_b = g_regex_replace_literal (times, list_b.out, -1, 0, "\t", 0, NULL);
+
+    g_assert_cmpstr (without_a, ==, without_b);
+  }
   lines = g_strsplit (list_a.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 41);
   run_cli (&count, "--db", a, "list", "--status", "closed", NULL);

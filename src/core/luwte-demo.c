@@ -82,7 +82,10 @@ luwte_demo_add_cases (LuwteStore  *store,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GPtrArray) interventions = luwte_card_list_interventions (card);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  /* Anchored at noon today, so a seed gives the same times all day. */
+  g_autoptr(GDateTime) now = g_date_time_new_local (g_date_time_get_year (today), g_date_time_get_month (today),
+                                                    g_date_time_get_day_of_month (today), 12, 0, 0);
   g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", "OOV");
   static const char * const statuses[] = { "signal", "active", "monitoring", "closed" };
   static const char * const iv_statuses[] = { "considered", "planned", "in_progress", "done", "dropped" };

@@ -1,7 +1,7 @@
 /* luwte-notes-page.c — the coordination log of a case
  *
  * A form for the next entry (kind, with whom, what; for an action point
- * who must do it and by when) above the log itself, oldest first. What is
+ * who must do it and by when) above the log itself, newest first. What is
  * typed in the form is never lost: leaving the case adds it to the log.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,8 +31,9 @@ struct _LuwteNotesPage
   AdwEntryRow         *action_by_row;
   AdwEntryRow         *action_due_row;
   GtkWidget           *add_button;
-  AdwPreferencesGroup *log_group;
-  GPtrArray           *log_rows;
+  GtkWidget           *log_heading;
+  GtkListView         *log_view;
+  GListStore          *log;          /* LuwteNote, newest first */
 };
 
 G_DEFINE_FINAL_TYPE (LuwteNotesPage, luwte_notes_page, ADW_TYPE_BIN)
@@ -67,45 +68,88 @@ parse_time (const char *text)
   return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
 }
 
+/* The log can be long (a case of weeks): a list view that only makes
+ * rows for what is on screen. */
 static void
-append_row (LuwteNotesPage *self,
-            LuwteNote      *note)
+setup_log_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = local_time (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
-  g_autoptr(GString) subtitle = g_string_new (when);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
 
-  g_string_append_printf (subtitle, " · %s", luwte_note_kind_label (luwte_note_get_kind (note)));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static char *
+describe_note (LuwteNote *note)
+{
+  g_autofree char *when = local_time (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
+  GString *meta = g_string_new (when);
+
+  g_string_append_printf (meta, " · %s", luwte_note_kind_label (luwte_note_get_kind (note)));
   if (*luwte_note_get_party (note) != '\0')
-    g_string_append_printf (subtitle, " · %s", luwte_note_get_party (note));
+    g_string_append_printf (meta, " · %s", luwte_note_get_party (note));
   if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION)
     {
       g_autofree char *due = local_time (luwte_note_get_action_due (note), "%d-%m-%Y %H:%M");
 
       /* TRANSLATORS: an action point: who must do it, and by when */
-      g_string_append_printf (subtitle, _(" — to do: %s, by %s"),
+      g_string_append_printf (meta, _(" — to do: %s, by %s"),
                               *luwte_note_get_action_by (note) != '\0' ? luwte_note_get_action_by (note) : "?",
                               *due != '\0' ? due : "?");
     }
+  return g_string_free (meta, FALSE);
+}
+
+static void
+bind_log_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  LuwteNote *note = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *meta = gtk_widget_get_next_sibling (text);
+  g_autofree char *line = describe_note (note);
+  g_autofree char *accessible = g_strdup_printf ("%s. %s", luwte_note_get_text (note), line);
 
   /* What people typed shows as typed, markup and all. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), luwte_note_get_text (note));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("alarm-symbolic"));
-  adw_preferences_group_add (self->log_group, row);
-  g_ptr_array_add (self->log_rows, row);
+  gtk_label_set_text (GTK_LABEL (text), luwte_note_get_text (note));
+  gtk_label_set_text (GTK_LABEL (meta), line);
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* Newest on top, where the officer looks during a live case; the
+ * timeline tells the story from the start. */
+static void
+append_row (LuwteNotesPage *self,
+            LuwteNote      *note)
+{
+  g_list_store_insert (self->log, 0, note);
   self->n_notes++;
 }
 
 static void
 clear_log (LuwteNotesPage *self)
 {
-  for (guint i = 0; i < self->log_rows->len; i++)
-    adw_preferences_group_remove (self->log_group, g_ptr_array_index (self->log_rows, i));
-  g_ptr_array_set_size (self->log_rows, 0);
+  g_list_store_remove_all (self->log);
   self->n_notes = 0;
 }
 
@@ -122,7 +166,8 @@ update_form (LuwteNotesPage *self)
   gtk_text_buffer_get_bounds (self->text, &start, &end);
   text = gtk_text_buffer_get_text (self->text, &start, &end, FALSE);
   gtk_widget_set_sensitive (self->add_button, self->kase != NULL && *g_strstrip (text) != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (self->log_group), self->n_notes > 0);
+  gtk_widget_set_visible (self->log_heading, self->n_notes > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->log_view), self->n_notes > 0);
 }
 
 /**
@@ -225,7 +270,7 @@ luwte_notes_page_finalize (GObject *object)
 {
   LuwteNotesPage *self = (LuwteNotesPage *) object;
 
-  g_clear_pointer (&self->log_rows, g_ptr_array_unref);
+  g_clear_object (&self->log);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   G_OBJECT_CLASS (luwte_notes_page_parent_class)->finalize (object);
@@ -245,9 +290,8 @@ luwte_notes_page_init (LuwteNotesPage *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *form = adw_preferences_group_new ();
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *text_label = gtk_label_new (_("What Was Said or Agreed"));
@@ -255,7 +299,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
   GtkWidget *view = gtk_text_view_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->log_rows = g_ptr_array_new ();
+  self->log = g_list_store_new (LUWTE_TYPE_NOTE);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (form), _("New Entry"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (form),
@@ -303,21 +347,52 @@ luwte_notes_page_init (LuwteNotesPage *self)
   gtk_box_append (GTK_BOX (text_box), frame);
   gtk_box_append (GTK_BOX (text_box), self->add_button);
 
-  self->log_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->log_group, _("Log"));
+  {
+    g_autoptr(GtkListItemFactory) log_factory = gtk_signal_list_item_factory_new ();
+    GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->log)));
+    GtkWidget *log_scroller = gtk_scrolled_window_new ();
+    GtkWidget *log_clamp = adw_clamp_scrollable_new ();
 
-  gtk_box_append (GTK_BOX (box), form);
-  gtk_box_append (GTK_BOX (box), text_box);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->log_group));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+    g_signal_connect (log_factory, "setup", G_CALLBACK (setup_log_row), NULL);
+    g_signal_connect (log_factory, "bind", G_CALLBACK (bind_log_row), NULL);
+    self->log_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_steal_pointer (&log_factory)));
+    gtk_widget_add_css_class (GTK_WIDGET (self->log_view), "rich-list");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log"), -1);
+    adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (log_clamp), 760);
+    adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (log_clamp), GTK_WIDGET (self->log_view));
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (log_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (log_scroller), log_clamp);
+    gtk_widget_set_vexpand (log_scroller, TRUE);
+    gtk_widget_set_size_request (log_scroller, -1, 200);
+
+    self->log_heading = gtk_label_new (_("Log"));
+    gtk_label_set_xalign (GTK_LABEL (self->log_heading), 0);
+    gtk_widget_add_css_class (self->log_heading, "heading");
+
+    gtk_box_append (GTK_BOX (box), form);
+    gtk_box_append (GTK_BOX (box), text_box);
+    gtk_widget_set_margin_top (box, 18);
+    gtk_widget_set_margin_bottom (box, 12);
+    gtk_widget_set_margin_start (box, 18);
+    gtk_widget_set_margin_end (box, 18);
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+    adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+    /* The form on top, the log filling the rest and scrolling itself. */
+    {
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading_clamp = adw_clamp_new ();
+
+      adw_clamp_set_maximum_size (ADW_CLAMP (heading_clamp), 760);
+      adw_clamp_set_child (ADW_CLAMP (heading_clamp), self->log_heading);
+      gtk_widget_set_margin_start (heading_clamp, 18);
+      gtk_widget_set_margin_end (heading_clamp, 18);
+      gtk_box_append (GTK_BOX (page), clamp);
+      gtk_box_append (GTK_BOX (page), heading_clamp);
+      gtk_box_append (GTK_BOX (page), log_scroller);
+      adw_bin_set_child (ADW_BIN (self), page);
+    }
+  }
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text, "changed", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
@@ -355,8 +430,16 @@ luwte_notes_page_set_case (LuwteNotesPage *self,
       notes = luwte_store_list_notes (store, kase, &error);
       if (notes == NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
-      for (guint i = 0; notes != NULL && i < notes->len; i++)
-        append_row (self, g_ptr_array_index (notes, i));
+      if (notes != NULL)
+        {
+          /* One change for the whole log, newest first. */
+          g_autofree gpointer *newest_first = g_new (gpointer, notes->len);
+
+          for (guint i = 0; i < notes->len; i++)
+            newest_first[i] = g_ptr_array_index (notes, notes->len - 1 - i);
+          g_list_store_splice (self->log, 0, 0, newest_first, notes->len);
+          self->n_notes = notes->len;
+        }
     }
   gtk_editable_set_text (GTK_EDITABLE (self->party_row), "");
   adw_combo_row_set_selected (self->kind_row, LUWTE_NOTE_KIND_INFORMATION);
