@@ -116,30 +116,22 @@ const char *luwte_case_intervention_get_outcome (LuwteCaseIntervention *self) { 
 
 #define COLUMNS "id, card_id, card_version, status, responsible, due_at, done_at, rationale, proportionality, outcome"
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 static LuwteCaseIntervention *
 from_row (sqlite3_stmt *stmt)
 {
   LuwteCaseIntervention *self = g_object_new (LUWTE_TYPE_CASE_INTERVENTION, NULL);
-  g_autofree char *status = column_text (stmt, 3);
+  g_autofree char *status = luwte_stmt_dup_text (stmt, 3);
 
   self->id = sqlite3_column_int64 (stmt, 0);
-  self->card_id = column_text (stmt, 1);
-  self->card_version = column_text (stmt, 2);
+  self->card_id = luwte_stmt_dup_text (stmt, 1);
+  self->card_version = luwte_stmt_dup_text (stmt, 2);
   luwte_intervention_status_parse (status, &self->status);
-  self->responsible = column_text (stmt, 4);
-  self->due_at = column_text (stmt, 5);
-  self->done_at = column_text (stmt, 6);
-  self->rationale = column_text (stmt, 7);
-  self->proportionality = column_text (stmt, 8);
-  self->outcome = column_text (stmt, 9);
+  self->responsible = luwte_stmt_dup_text (stmt, 4);
+  self->due_at = luwte_stmt_dup_text (stmt, 5);
+  self->done_at = luwte_stmt_dup_text (stmt, 6);
+  self->rationale = luwte_stmt_dup_text (stmt, 7);
+  self->proportionality = luwte_stmt_dup_text (stmt, 8);
+  self->outcome = luwte_stmt_dup_text (stmt, 9);
   return self;
 }
 
@@ -170,18 +162,6 @@ luwte_store_list_case_interventions (LuwteStore  *store,
       return NULL;
     }
   return g_steal_pointer (&items);
-}
-
-static gboolean
-step_done (LuwteStore  *store,
-           LuwteStmt   *stmt,
-           GError     **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return luwte_store_set_error (store, rc, error);
-  return TRUE;
 }
 
 /**
@@ -216,7 +196,7 @@ luwte_store_add_case_intervention (LuwteStore  *store,
     sqlite3_bind_text (stmt, 3, card_version, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 4, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
     id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
@@ -333,7 +313,7 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
     sqlite3_bind_text (stmt, 7, edit->outcome != NULL ? edit->outcome : item->outcome, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 8, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 9, item->id);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
 

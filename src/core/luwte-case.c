@@ -167,14 +167,6 @@ luwte_now_iso8601 (void)
 
 #define CASE_COLUMNS "id, reference, title, status, opened_at, closed_at, location, event_at, summary"
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 static GStrv
 load_platforms (LuwteStore  *store,
                 gint64       case_id,
@@ -253,8 +245,8 @@ case_from_row (LuwteStore    *store,
   GHashTable *table = live_cases (store);
   gint64 id = sqlite3_column_int64 (stmt, 0);
   LuwteCase *self = g_hash_table_lookup (table, &id);
-  g_autofree char *status_text = column_text (stmt, 3);
-  g_autofree char *title = column_text (stmt, 2);
+  g_autofree char *status_text = luwte_stmt_dup_text (stmt, 3);
+  g_autofree char *title = luwte_stmt_dup_text (stmt, 2);
   LuwteCaseStatus status = LUWTE_CASE_STATUS_SIGNAL;
   GStrv platforms;
   gboolean title_changed;
@@ -281,14 +273,14 @@ case_from_row (LuwteStore    *store,
   /* Refresh from the database: it is the truth. */
   title_changed = g_strcmp0 (self->title, title) != 0;
   status_changed = self->status != status;
-  replace_field (&self->reference, column_text (stmt, 1));
+  replace_field (&self->reference, luwte_stmt_dup_text (stmt, 1));
   replace_field (&self->title, g_steal_pointer (&title));
   self->status = status;
-  replace_field (&self->opened_at, column_text (stmt, 4));
-  replace_field (&self->closed_at, column_text (stmt, 5));
-  replace_field (&self->location, column_text (stmt, 6));
-  replace_field (&self->event_at, column_text (stmt, 7));
-  replace_field (&self->summary, column_text (stmt, 8));
+  replace_field (&self->opened_at, luwte_stmt_dup_text (stmt, 4));
+  replace_field (&self->closed_at, luwte_stmt_dup_text (stmt, 5));
+  replace_field (&self->location, luwte_stmt_dup_text (stmt, 6));
+  replace_field (&self->event_at, luwte_stmt_dup_text (stmt, 7));
+  replace_field (&self->summary, luwte_stmt_dup_text (stmt, 8));
   g_strfreev (self->platforms);
   self->platforms = platforms;
 
@@ -419,18 +411,6 @@ luwte_store_count_cases (LuwteStore            *store,
 }
 
 static gboolean
-step_done (LuwteStore  *store,
-           LuwteStmt   *stmt,
-           GError     **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return luwte_store_set_error (store, rc, error);
-  return TRUE;
-}
-
-static gboolean
 record_status_change (LuwteStore  *store,
                       gint64       case_id,
                       const char  *at,
@@ -448,7 +428,40 @@ record_status_change (LuwteStore  *store,
   if (from != NULL)
     sqlite3_bind_text (stmt, 3, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, to, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return luwte_stmt_step_done (store, stmt, error);
+}
+
+/**
+ * luwte_store_next_reference:
+ * @prefix: the municipality's prefix, e.g. "OOV"
+ * @year: the year of the case
+ * @number: (out): the number in that year
+ *
+ * Inside the caller's transaction, so two cases never get one number.
+ *
+ * Returns: (transfer full): the next free reference, PREFIX-YEAR-NUMBER
+ */
+char *
+luwte_store_next_reference (LuwteStore  *store,
+                            const char  *prefix,
+                            int          year,
+                            gint64      *number,
+                            GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
+      return NULL;
+    }
+  *number = sqlite3_column_int64 (stmt, 0);
+  return g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, *number);
 }
 
 /**
@@ -476,23 +489,9 @@ luwte_store_create_case (LuwteStore  *store,
   if (!luwte_store_begin (store, error))
     return NULL;
 
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
-
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 2, year);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      {
-        luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
-        goto failed;
-      }
-    number = sqlite3_column_int64 (stmt, 0);
-  }
-
-  reference = g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, number);
+  reference = luwte_store_next_reference (store, prefix, year, &number, error);
+  if (reference == NULL)
+    goto failed;
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
@@ -508,7 +507,7 @@ luwte_store_create_case (LuwteStore  *store,
     sqlite3_bind_text (stmt, 5, title != NULL ? title : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 7, at, -1, SQLITE_TRANSIENT);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
     id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
@@ -559,7 +558,7 @@ luwte_store_set_case_status (LuwteStore       *store,
       sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 4, kase->id);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
 
@@ -616,7 +615,7 @@ luwte_store_set_setting (LuwteStore  *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return luwte_stmt_step_done (store, stmt, error);
 }
 
 /**
@@ -647,7 +646,7 @@ luwte_store_audit (LuwteStore  *store,
     sqlite3_bind_text (stmt, 3, case_ref, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return luwte_stmt_step_done (store, stmt, error);
 }
 
 /* g_set_str() is GLib 2.76; we build against 2.74. */
@@ -685,7 +684,7 @@ replace_platforms (LuwteStore          *store,
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, case_id);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       return FALSE;
   }
 
@@ -699,7 +698,7 @@ replace_platforms (LuwteStore          *store,
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, platforms[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, error))
+      if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -798,7 +797,7 @@ luwte_store_update_case (LuwteStore           *store,
       sqlite3_bind_text (stmt, 5, edit->summary, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 7, kase->id);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
 

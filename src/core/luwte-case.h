@@ -47,6 +47,11 @@ typedef struct {
 } LuwteCaseEdit;
 
 /* Stored cases */
+char      *luwte_store_next_reference (LuwteStore      *store,
+                                       const char      *prefix,
+                                       int              year,
+                                       gint64          *number,
+                                       GError         **error);
 gboolean   luwte_store_update_case    (LuwteStore      *store,
                                        LuwteCase       *kase,
                                        const LuwteCaseEdit *edit,

@@ -117,21 +117,9 @@ luwte_demo_add_cases (LuwteStore  *store,
       location = g_strdup_printf ("%s, %s", PICK (rand, places), PICK (rand, towns));
       summary = g_strdup_printf ("%s. %s %s", PICK (rand, sources), PICK (rand, details), PICK (rand, details));
 
-      {
-        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-          "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
-        if (stmt == NULL)
-          goto failed;
-        sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int (stmt, 2, year);
-        if (sqlite3_step (stmt) != SQLITE_ROW)
-          {
-            luwte_store_set_error (store, sqlite3_errcode (db), error);
-            goto failed;
-          }
-        number = sqlite3_column_int64 (stmt, 0);
-      }
-      reference = g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, number);
+      reference = luwte_store_next_reference (store, prefix, year, &number, error);
+      if (reference == NULL)
+        goto failed;
 
       {
         g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,

@@ -194,18 +194,6 @@ get_party_ref (Reader       *reader,
   return TRUE;
 }
 
-static gboolean
-exec_step (LuwteStore  *store,
-           LuwteStmt   *stmt,
-           GError     **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return luwte_store_set_error (store, rc, error);
-  return TRUE;
-}
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,
@@ -456,20 +444,9 @@ next_reference (LuwteStore  *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", "OOV");
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+  gint64 number;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, g_date_time_get_year (now));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
-      return NULL;
-    }
-  return g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, g_date_time_get_year (now),
-                          (gint64) sqlite3_column_int64 (stmt, 0));
+  return luwte_store_next_reference (store, prefix, g_date_time_get_year (now), &number, error);
 }
 
 static gboolean
@@ -553,7 +530,7 @@ store_plan (LuwteStore  *store,
     bind_text_or_null (stmt, 10, member_or (plan->kase, "event_at", NULL));
     sqlite3_bind_text (stmt, 11, member_or (plan->kase, "summary", ""), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
-    if (!exec_step (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       return FALSE;
     case_id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
@@ -568,7 +545,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, json_array_get_string_element (plan->platforms, i), -1, SQLITE_TRANSIENT);
-      if (!exec_step (store, stmt, error))
+      if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
 
@@ -582,7 +559,7 @@ store_plan (LuwteStore  *store,
     sqlite3_bind_int64 (stmt, 1, case_id);
     sqlite3_bind_text (stmt, 2, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
-    if (!exec_step (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       return FALSE;
   }
 
@@ -599,7 +576,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 3, member_or (party, "name", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, member_or (party, "organisation", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, member_or (party, "contact", ""), -1, SQLITE_TRANSIENT);
-      if (!exec_step (store, stmt, error))
+      if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
 
@@ -629,7 +606,7 @@ store_plan (LuwteStore  *store,
       /* When it was chosen is not in the file: no later than the opening. */
       sqlite3_bind_text (stmt, 11, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
-      if (!exec_step (store, stmt, error))
+      if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
 
@@ -654,7 +631,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 6, member_or (note, "action_by", ""), -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 7, member_or (note, "action_due", NULL));
       sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-      if (!exec_step (store, stmt, error))
+      if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
 

@@ -103,27 +103,19 @@ const char *luwte_note_get_action_by (LuwteNote *self) { g_return_val_if_fail (L
 /* Returns: (nullable) */
 const char *luwte_note_get_action_due (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_due; }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 static LuwteNote *
 from_row (sqlite3_stmt *stmt)
 {
   LuwteNote *self = g_object_new (LUWTE_TYPE_NOTE, NULL);
-  g_autofree char *kind = column_text (stmt, 2);
+  g_autofree char *kind = luwte_stmt_dup_text (stmt, 2);
 
   self->id = sqlite3_column_int64 (stmt, 0);
-  self->at = column_text (stmt, 1);
+  self->at = luwte_stmt_dup_text (stmt, 1);
   luwte_note_kind_parse (kind, &self->kind);
-  self->party = column_text (stmt, 3);
-  self->text = column_text (stmt, 4);
-  self->action_by = column_text (stmt, 5);
-  self->action_due = column_text (stmt, 6);
+  self->party = luwte_stmt_dup_text (stmt, 3);
+  self->text = luwte_stmt_dup_text (stmt, 4);
+  self->action_by = luwte_stmt_dup_text (stmt, 5);
+  self->action_due = luwte_stmt_dup_text (stmt, 6);
   return self;
 }
 

@@ -122,18 +122,6 @@ const char *luwte_party_get_name (LuwteParty *self) { g_return_val_if_fail (LUWT
 const char *luwte_party_get_organisation (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->organisation; }
 const char *luwte_party_get_contact (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->contact; }
 
-static gboolean
-step_done (LuwteStore  *store,
-           LuwteStmt   *stmt,
-           GError     **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return luwte_store_set_error (store, rc, error);
-  return TRUE;
-}
-
 /**
  * luwte_store_add_party:
  * @party: a new party, or one removed before (it comes back with its id)
@@ -168,7 +156,7 @@ luwte_store_add_party (LuwteStore  *store,
     sqlite3_bind_text (stmt, 4, party->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 5, party->organisation, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, party->contact, -1, SQLITE_TRANSIENT);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
   {
@@ -182,7 +170,7 @@ luwte_store_add_party (LuwteStore  *store,
     sqlite3_bind_text (stmt, 2, party->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, party->organisation, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 4, party->contact, -1, SQLITE_TRANSIENT);
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
 
@@ -233,7 +221,7 @@ luwte_store_remove_party (LuwteStore  *store,
       goto failed;
     sqlite3_bind_int64 (stmt, 1, party->id);
     sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
-    if (!step_done (store, stmt, error))
+    if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
   if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.remove", role_names[party->role], error) ||

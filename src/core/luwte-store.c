@@ -147,6 +147,28 @@ luwte_stmt_release (LuwteStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* Runs a statement that returns no rows; an error in words for the user. */
+gboolean
+luwte_stmt_step_done (LuwteStore  *self,
+                      LuwteStmt   *stmt,
+                      GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable): a text column, %NULL for NULL */
+char *
+luwte_stmt_dup_text (LuwteStmt *stmt,
+                     int        column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
 /**
  * luwte_store_prepare:
  * @sql: one SQL statement, with ? or :name for every value

@@ -42,6 +42,11 @@ typedef sqlite3_stmt LuwteStmt;
 void        luwte_stmt_release            (LuwteStmt   *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuwteStmt, luwte_stmt_release)
 
+gboolean    luwte_stmt_step_done          (LuwteStore  *self,
+                                           LuwteStmt   *stmt,
+                                           GError     **error);
+char       *luwte_stmt_dup_text           (LuwteStmt   *stmt,
+                                           int          column);
 LuwteStmt  *luwte_store_prepare           (LuwteStore  *self,
                                            const char  *sql,
                                            GError     **error);

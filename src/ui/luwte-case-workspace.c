@@ -13,6 +13,7 @@
 
 #include "luwte-case-workspace.h"
 #include "luwte-accessible.h"
+#include "luwte-time.h"
 #include "luwte-interventions-page.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
@@ -55,47 +56,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* "2026-12-31 22:00", "2026-12-31T22:00" or full ISO 8601, in local time
- * when no offset is given. Returns NULL when it is no time. */
-static char *
-parse_event_time (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-
-  if (*iso == '\0')
-    return g_strdup ("");
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if (strlen (iso) == 16)
-    {
-      char *with_seconds = g_strconcat (iso, ":00", NULL);
-      g_free (iso);
-      iso = with_seconds;
-    }
-  parsed = g_date_time_new_from_iso8601 (iso, local);
-  if (parsed == NULL)
-    return NULL;
-  return g_date_time_format (parsed, "%FT%T%:z");
-}
-
-/* The time as the user typed it, without seconds or offset. */
-static char *
-format_event_time (const char *iso)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  parsed = g_date_time_new_from_iso8601 (iso, NULL);
-  if (parsed == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (parsed);
-  return g_date_time_format (local, "%F %R");
-}
 
 static GStrv
 split_platforms (const char *text)
@@ -161,7 +121,7 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
 
   summary = summary_text (self);
   platforms = split_platforms (gtk_editable_get_text (GTK_EDITABLE (self->platforms_row)));
-  event_at = parse_event_time (gtk_editable_get_text (GTK_EDITABLE (self->event_row)));
+  event_at = luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->event_row)));
 
   edit.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   edit.location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
@@ -230,7 +190,7 @@ fill (LuwteCaseWorkspace *self)
   self->filling = TRUE;
   if (self->kase != NULL)
     {
-      event = format_event_time (luwte_case_get_event_at (self->kase));
+      event = luwte_time_format_local (luwte_case_get_event_at (self->kase), "%F %R");
       platforms = g_strjoinv (", ", (char **) luwte_case_get_platforms (self->kase));
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), luwte_case_get_title (self->kase));
       adw_combo_row_set_selected (self->status_row, luwte_case_get_status (self->kase));

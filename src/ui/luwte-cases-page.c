@@ -15,6 +15,7 @@
 #include "luwte-case-workspace.h"
 #include "luwte-demo.h"
 #include "luwte-exchange.h"
+#include "luwte-time.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -56,9 +57,7 @@ update_row (LuwteCase   *kase,
   GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
   GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
   const char *text = luwte_case_get_title (kase);
-  g_autoptr(GDateTime) opened = g_date_time_new_from_iso8601 (luwte_case_get_opened_at (kase), NULL);
-  g_autoptr(GDateTime) local = opened != NULL ? g_date_time_to_local (opened) : NULL;
-  g_autofree char *date = local != NULL ? g_date_time_format (local, "%d-%m-%Y") : g_strdup ("");
+  g_autofree char *date = luwte_time_format_local (luwte_case_get_opened_at (kase), "%d-%m-%Y");
   g_autofree char *line = g_strdup_printf ("%s · %s · %s", luwte_case_get_reference (kase),
                                            luwte_case_status_label (luwte_case_get_status (kase)), date);
   g_autofree char *accessible = NULL;

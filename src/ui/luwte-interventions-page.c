@@ -14,6 +14,7 @@
 
 #include "luwte-interventions-page.h"
 #include "luwte-accessible.h"
+#include "luwte-time.h"
 #include "luwte-case-intervention.h"
 #include "luwte-card-search.h"
 
@@ -74,43 +75,6 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* "2026-12-31 22:00" in local time, or full ISO 8601; "" clears. */
-static char *
-parse_time (const char *text)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-
-  if (*iso == '\0')
-    return g_strdup ("");
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if (strlen (iso) == 16)
-    {
-      char *with_seconds = g_strconcat (iso, ":00", NULL);
-      g_free (iso);
-      iso = with_seconds;
-    }
-  parsed = g_date_time_new_from_iso8601 (iso, local);
-  return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
-}
-
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  parsed = g_date_time_new_from_iso8601 (iso, NULL);
-  if (parsed == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (parsed);
-  return g_date_time_format (local, "%F %R");
-}
-
 static gboolean
 save_row (ChosenRow *row)
 {
@@ -119,7 +83,7 @@ save_row (ChosenRow *row)
   g_autofree char *rationale = buffer_text (row->rationale);
   g_autofree char *proportionality = buffer_text (row->proportionality);
   g_autofree char *outcome = buffer_text (row->outcome);
-  g_autofree char *due = parse_time (gtk_editable_get_text (GTK_EDITABLE (row->due_row)));
+  g_autofree char *due = luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row->due_row)));
   LuwteInterventionStatus status = (LuwteInterventionStatus) adw_combo_row_get_selected (row->status_row);
   LuwteCaseInterventionEdit edit = { 0 };
 
@@ -256,7 +220,7 @@ add_row (LuwteInterventionsPage *self,
   LuwteCardIntervention *card_item = luwte_card_find_intervention (self->card, luwte_case_intervention_get_card_id (item));
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
-  g_autofree char *due = format_time (luwte_case_intervention_get_due_at (item));
+  g_autofree char *due = luwte_time_format_local (luwte_case_intervention_get_due_at (item), "%F %R");
   gboolean do_nothing = g_str_equal (luwte_case_intervention_get_card_id (item), "do-nothing");
   const char *title;
 

@@ -13,6 +13,7 @@
 #include "luwte-notes-page.h"
 #include "luwte-accessible.h"
 #include "luwte-note.h"
+#include "luwte-time.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -37,36 +38,6 @@ struct _LuwteNotesPage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteNotesPage, luwte_notes_page, ADW_TYPE_BIN)
-
-static char *
-local_time (const char *iso,
-            const char *format)
-{
-  g_autoptr(GDateTime) parsed = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
-
-  return local != NULL ? g_date_time_format (local, format) : g_strdup (iso != NULL ? iso : "");
-}
-
-/* "2026-12-31 22:00" in local time, or ISO 8601; NULL when unreadable. */
-static char *
-parse_time (const char *text)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if (strlen (iso) == 16)
-    {
-      char *with_seconds = g_strconcat (iso, ":00", NULL);
-      g_free (iso);
-      iso = with_seconds;
-    }
-  parsed = g_date_time_new_from_iso8601 (iso, zone);
-  return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
-}
 
 /* The log can be long (a case of weeks): a list view that only makes
  * rows for what is on screen. */
@@ -99,7 +70,7 @@ setup_log_row (GtkSignalListItemFactory *factory,
 static char *
 describe_note (LuwteNote *note)
 {
-  g_autofree char *when = local_time (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
+  g_autofree char *when = luwte_time_format_local (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
   GString *meta = g_string_new (when);
 
   g_string_append_printf (meta, " · %s", luwte_note_kind_label (luwte_note_get_kind (note)));
@@ -107,7 +78,7 @@ describe_note (LuwteNote *note)
     g_string_append_printf (meta, " · %s", luwte_note_get_party (note));
   if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION)
     {
-      g_autofree char *due = local_time (luwte_note_get_action_due (note), "%d-%m-%Y %H:%M");
+      g_autofree char *due = luwte_time_format_local (luwte_note_get_action_due (note), "%d-%m-%Y %H:%M");
 
       /* TRANSLATORS: an action point: who must do it, and by when */
       g_string_append_printf (meta, _(" — to do: %s, by %s"),
@@ -205,7 +176,7 @@ luwte_notes_page_add_draft (LuwteNotesPage *self)
       entry.action_by = gtk_editable_get_text (GTK_EDITABLE (self->action_by_row));
       if (*typed != '\0')
         {
-          due = parse_time (typed);
+          due = luwte_time_parse_typed (typed);
           if (due == NULL)
             {
               gtk_widget_add_css_class (GTK_WIDGET (self->action_due_row), "error");

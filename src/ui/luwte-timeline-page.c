@@ -12,6 +12,7 @@
 
 #include "luwte-timeline-page.h"
 #include "luwte-timeline.h"
+#include "luwte-time.h"
 
 #include <glib/gi18n.h>
 
@@ -31,15 +32,6 @@ struct _LuwteTimelinePage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteTimelinePage, luwte_timeline_page, ADW_TYPE_BIN)
-
-static char *
-local_time (const char *iso)
-{
-  g_autoptr(GDateTime) parsed = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M") : g_strdup (iso != NULL ? iso : "");
-}
 
 static void
 add_row (LuwteTimelinePage   *self,
@@ -103,7 +95,7 @@ luwte_timeline_page_refresh (LuwteTimelinePage *self)
   for (guint i = 0; i < timeline->len; i++)
     {
       LuwteTimelineEntry *entry = g_ptr_array_index (timeline, i);
-      g_autofree char *when = local_time (entry->at);
+      g_autofree char *when = luwte_time_format_local (entry->at, "%d-%m-%Y %H:%M");
 
       add_row (self, self->timeline_group, entry->text, when, icon_for (entry->kind));
       self->n_events++;
@@ -111,7 +103,7 @@ luwte_timeline_page_refresh (LuwteTimelinePage *self)
   for (guint i = 0; i < history->len; i++)
     {
       LuwteHistoryEntry *entry = g_ptr_array_index (history, i);
-      g_autofree char *when = local_time (entry->at);
+      g_autofree char *when = luwte_time_format_local (entry->at, "%d-%m-%Y %H:%M");
       /* TRANSLATORS: who made a change and when: "29-11-2026 21:40 · jdevries" */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), when, entry->os_user);
       g_autofree char *title = *entry->detail != '\0' ? g_strdup_printf ("%s — %s", entry->action, entry->detail)
