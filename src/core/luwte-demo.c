@@ -46,6 +46,21 @@ static const char * const outcomes[] = {
   "Oproep offline gehaald.", "Minder reacties na de videoboodschap.", "Geen samenkomst op de aangekondigde tijd.",
   "Een kleine groep kwam, zonder incidenten.", "Platform reageerde niet binnen de termijn.", "",
 };
+static const char * const note_texts[] = {
+  "Driehoek besluit: nog geen noodbevel, wel extra toezicht.", "Wijkagent heeft contact gelegd met de organisator.",
+  "Jongerenwerk is vanavond aanwezig op de locatie.", "Ouders zijn gebeld en komen morgen langs op het gemeentehuis.",
+  "Platform bevestigt ontvangst van het verwijderverzoek.", "Communicatie plaatst een bericht op de kanalen van de gemeente.",
+  "School informeert de ouders van de betrokken leerlingen.", "Sleutelfiguren in de wijk verspreiden een tegenboodschap.",
+  "Politie ziet geen aanwijzingen meer voor een samenkomst.", "OM beoordeelt of de berichten opruiend zijn.",
+};
+static const struct { const char *role; const char *name; const char *organisation; } demo_parties[] = {
+  { "mayor", "Burgemeester (demo)", "Gemeente" }, { "police", "Digitale wijkagent (demo)", "Politie, basisteam" },
+  { "prosecutor", "Officier van justitie (demo)", "OM" }, { "youth_work", "Jongerenwerker (demo)", "Jongerenwerk" },
+  { "communications", "Woordvoerder (demo)", "Gemeente, communicatie" }, { "school", "Teamleider (demo)", "Voortgezet onderwijs" },
+  { "parent", "Ouder (demo)", "" }, { "key_figure", "Sleutelfiguur (demo)", "Moskee- en buurtvereniging" },
+};
+static const char * const note_kinds[] = { "information", "agreement", "decision", "action" };
+
 static const char * const responsibles[] = {
   "Team OOV", "Politie (digitale wijkagent)", "Jongerenwerk", "Communicatie", "Burgemeester", "OM",
 };
@@ -70,8 +85,9 @@ step (LuwteStore  *store,
  * @n_cases: how many cases to add
  * @seed: the same seed gives the same cases
  *
- * Adds synthetic cases, with platforms, status history and chosen
- * interventions, spread over the last years; all or nothing.
+ * Adds synthetic cases, with platforms, status history, parties, log
+ * entries and chosen interventions, spread over the last years; all or
+ * nothing.
  */
 gboolean
 luwte_demo_add_cases (LuwteStore  *store,
@@ -169,6 +185,40 @@ luwte_demo_add_cases (LuwteStore  *store,
         if (!step (store, stmt, error))
           goto failed;
       }
+
+      for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
+        {
+          guint which = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_parties));
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, '')", error);
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          sqlite3_bind_text (stmt, 2, demo_parties[which].role, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, demo_parties[which].name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, demo_parties[which].organisation, -1, SQLITE_STATIC);
+          if (!step (store, stmt, error))
+            goto failed;
+        }
+
+      for (int k = 0, n = g_rand_int_range (rand, 2, 6); k < n; k++)
+        {
+          g_autoptr(GDateTime) at = g_date_time_add_minutes (opened, g_rand_int_range (rand, 5, 4 * 24 * 60));
+          g_autofree char *at_text = g_date_time_format (at, "%FT%T%:z");
+          guint which = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_parties));
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT INTO notes (case_id, at, kind, party, text, created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          sqlite3_bind_text (stmt, 2, at_text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, PICK (rand, note_kinds), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, demo_parties[which].organisation, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, PICK (rand, note_texts), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, at_text, -1, SQLITE_TRANSIENT);
+          if (!step (store, stmt, error))
+            goto failed;
+        }
 
       for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
         {
