@@ -157,6 +157,12 @@ test_migration_keeps_data (void)
   g_assert_cmpstr (luwte_case_get_title (kase), ==, "Oud-en-nieuw Zuidwijk");
   g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_ACTIVE);
   g_assert_cmpstr (luwte_case_get_platforms (kase)[0], ==, "Snapchat");
+  /* The counts kept by triggers start from the rows already there. */
+  {
+    LuwteCaseStatus active = LUWTE_CASE_STATUS_ACTIVE;
+    g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 1);
+    g_assert_cmpint (luwte_store_count_cases (store, &active, NULL), ==, 1);
+  }
   /* The new tables of the later steps work on the old data. */
   g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_MONITORING, &error));
   g_assert_no_error (error);

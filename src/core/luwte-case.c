@@ -165,30 +165,11 @@ luwte_now_iso8601 (void)
   return g_date_time_format (now, "%FT%T%:z");
 }
 
-#define CASE_COLUMNS "id, reference, title, status, opened_at, closed_at, location, event_at, summary"
-
-static GStrv
-load_platforms (LuwteStore  *store,
-                gint64       case_id,
-                GError     **error)
-{
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT platform FROM case_platforms WHERE case_id = ? ORDER BY position", error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      luwte_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_strv_builder_end (builder);
-}
+/* The platforms come along in one column, joined by the unit separator
+ * (which no one types), so a page of cases is one query. */
+#define CASE_COLUMNS "id, reference, title, status, opened_at, closed_at, location, event_at, summary," \
+  " (SELECT group_concat (platform, char (31)) FROM" \
+  "   (SELECT platform FROM case_platforms WHERE case_id = cases.id ORDER BY position))"
 
 /* One live object per stored case: the list, the workspace and whoever
  * else asks all hold the same LuwteCase, so an edit made through one is
@@ -252,9 +233,9 @@ case_from_row (LuwteStore    *store,
   gboolean title_changed;
   gboolean status_changed;
 
-  platforms = load_platforms (store, id, error);
-  if (platforms == NULL)
-    return NULL;
+  platforms = sqlite3_column_type (stmt, 9) == SQLITE_NULL
+    ? g_new0 (char *, 1)
+    : g_strsplit ((const char *) sqlite3_column_text (stmt, 9), "\x1f", -1);
   luwte_case_status_parse (status_text, &status);
 
   if (self == NULL)
@@ -340,50 +321,29 @@ luwte_store_list_cases (LuwteStore            *store,
                         GError               **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT " CASE_COLUMNS " FROM cases WHERE (?1 IS NULL OR status = ?1)"
+    " ORDER BY opened_jd DESC, id DESC LIMIT ?2 OFFSET ?3", error);
   int rc;
 
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "SELECT id FROM cases WHERE (?1 IS NULL OR status = ?1)"
-      " ORDER BY opened_jd DESC, id DESC LIMIT ?2 OFFSET ?3", error);
-
-    if (stmt == NULL)
-      return NULL;
-    if (status != NULL)
-      sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 2, limit);
-    sqlite3_bind_int64 (stmt, 3, offset);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        luwte_store_set_error (store, rc, error);
-        return NULL;
-      }
-  }
-
-  for (guint i = 0; i < ids->len; i++)
+  if (stmt == NULL)
+    return NULL;
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-        "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?", error);
-      LuwteCase *kase;
+      LuwteCase *kase = case_from_row (store, stmt, error);
 
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-        {
-          luwte_store_set_error (store, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
-          return NULL;
-        }
-      kase = case_from_row (store, stmt, error);
       if (kase == NULL)
         return NULL;
       g_ptr_array_add (cases, kase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
     }
 
   return g_steal_pointer (&cases);
@@ -395,7 +355,7 @@ luwte_store_count_cases (LuwteStore            *store,
                          GError               **error)
 {
   g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT count(*) FROM cases WHERE (?1 IS NULL OR status = ?1)", error);
+    "SELECT coalesce (sum (n), 0) FROM case_counts WHERE (?1 IS NULL OR status = ?1)", error);
   int rc;
 
   if (stmt == NULL)
