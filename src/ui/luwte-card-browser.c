@@ -325,6 +325,10 @@ on_group_activated (LuwteCardBrowser *self,
                     GtkListBoxRow    *row)
 {
   on_group_selected (self, row);
+  /* Activated during a search, when no row could be selected. */
+  self->filling = TRUE;
+  gtk_list_box_select_row (self->groups_list, row);
+  self->filling = FALSE;
   adw_leaflet_set_visible_child (self->leaflet, self->interventions_pane);
   focus_list (self->interventions_list);
 }
@@ -369,14 +373,19 @@ on_search_changed (LuwteCardBrowser *self)
   luwte_intervention_detail_set_search_words (self->detail, (const char * const *) self->words);
   fill_interventions (self);
 
-  /* Results come from the whole card: no group is selected meanwhile. */
+  /* Results come from the whole card: no group is selected meanwhile.
+   * Browse mode always keeps a row selected, so switch it off. */
   self->filling = TRUE;
   if (self->words != NULL)
-    gtk_list_box_unselect_all (self->groups_list);
-  else if (self->group != NULL)
-    gtk_list_box_select_row (self->groups_list,
-                             gtk_list_box_get_row_at_index (self->groups_list,
-                                                            (int) luwte_card_group_get_number (self->group) - 1));
+    gtk_list_box_set_selection_mode (self->groups_list, GTK_SELECTION_NONE);
+  else if (gtk_list_box_get_selection_mode (self->groups_list) == GTK_SELECTION_NONE)
+    {
+      gtk_list_box_set_selection_mode (self->groups_list, GTK_SELECTION_BROWSE);
+      if (self->group != NULL)
+        gtk_list_box_select_row (self->groups_list,
+                                 gtk_list_box_get_row_at_index (self->groups_list,
+                                                                (int) luwte_card_group_get_number (self->group) - 1));
+    }
   self->filling = FALSE;
 }
 
