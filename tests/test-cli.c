@@ -228,6 +228,8 @@ test_list_and_show (void)
   run_cli (&show_json, "--db", db, "show", luwte_case_get_reference (first), "--json", NULL);
   g_assert_cmpint (show_json.status, ==, 0);
   g_assert_nonnull (strstr (show_json.out, "\"status\" : \"signal\""));
+  g_assert_nonnull (strstr (show_json.out, "\"parties\""));
+  g_assert_nonnull (strstr (show_json.out, "\"location\" : \"Stationsplein\""));
 
   run_cli (&missing, "--db", db, "show", "OOV-1999-9999", NULL);
   g_assert_cmpint (missing.status, ==, 1);

@@ -178,11 +178,19 @@ luwte_cli_show (LuwteCliContext  *context,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      /* The whole case, as the exchange format has it: parties with the
+       * ids that `letter --party` and the export use. */
+      g_autofree char *exported = luwte_exchange_export (store, kase, &error);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autofree char *out = NULL;
 
-      add_case (builder, kase);
-      out = builder_to_string (builder);
+      if (exported == NULL || !json_parser_load_from_data (parser, exported, -1, &error))
+        return luwte_cli_fail (error);
+      json_generator_set_root (generator,
+                               json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "case"));
+      json_generator_set_pretty (generator, TRUE);
+      out = json_generator_to_data (generator, NULL);
       luwte_cli_print (out);
     }
   else
