@@ -7,7 +7,7 @@ set -eu
 packages="
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
+  libjson-glib-dev libsqlite3-dev libgdk-pixbuf-2.0-dev shared-mime-info sqlite3 libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11
   libatspi2.0-dev at-spi2-core

@@ -190,7 +190,9 @@ test_hostile_files (void)
     { "bad timestamp", "\"2026-12-28T16:00:00+01:00\"", "\"gisteren\"", NULL, "$.case.notes[0].at" },
     { "timestamp without offset", "\"2026-12-28T16:00:00+01:00\"", "\"2026-12-28T16:00:00\"", NULL, "offset" },
     { "escaped NUL", "Alle namen", "Alle\\u0000namen", NULL, "NUL" },
-    { "evidence this version cannot keep", "\"evidence\": []", "\"evidence\": [{\"url\": \"https://example.org/x\"}]", NULL, "online messages" },
+    { "evidence without capture time", "\"captured_at\": \"2026-12-28T15:00:00+01:00\"", "\"captured\": \"2026-12-28T15:00:00+01:00\"", NULL, "“captured_at” is missing" },
+    { "evidence with a bad hash", "\"sha256\": \"", "\"sha256\": \"XYZ", NULL, "64 lowercase" },
+    { "unknown takedown state", "\"takedown\": \"requested\"", "\"takedown\": \"maybe\"", NULL, "takedown state" },
     { "case not an object", "\"case\": {", "\"case\": 7, \"other\": {", NULL, "$.case: must be an object" },
   };
   g_autoptr(LuwteStore) store = fresh_store ("hostile.db");

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* test-store.c — the case database: files, modes, migrations, refusals,
  * cases, status history and the audit log
  *
@@ -11,6 +12,9 @@
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-timeline.h"
+#include "luwte-evidence.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include "luwte-store.h"
 #include "luwte-store-schema.h"
 
@@ -699,10 +703,88 @@ test_timeline_and_history (void)
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->os_user, ==, g_get_user_name ());
 }
 
+
+static char *system_data_dirs;
+
+/* A JPEG with an EXIF segment that holds a GPS marker. */
+static GBytes *
+jpeg_with_exif (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 16, 12);
+  g_autofree gchar *jpeg = NULL;
+  gsize length = 0;
+  static const char exif[] = "Exif\0\0MM\0*\0\0\0\x08GPSLatitude=52.0907;GPSLongitude=5.1214";
+  GByteArray *out = g_byte_array_new ();
+  guint8 marker[4];
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &length, "jpeg", NULL, NULL));
+  /* SOI, then an APP1 segment, then the rest. */
+  g_byte_array_append (out, (const guint8 *) jpeg, 2);
+  marker[0] = 0xff;
+  marker[1] = 0xe1;
+  marker[2] = (guint8) ((sizeof exif - 1 + 2) >> 8);
+  marker[3] = (guint8) ((sizeof exif - 1 + 2) & 0xff);
+  g_byte_array_append (out, marker, 4);
+  g_byte_array_append (out, (const guint8 *) exif, sizeof exif - 1);
+  g_byte_array_append (out, (const guint8 *) jpeg + 2, (guint) length - 2);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static void
+test_evidence (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("evidence.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Bewijs", NULL);
+  g_autoptr(GBytes) jpeg = jpeg_with_exif ();
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) not_a_picture = g_bytes_new_static ("GIF89a but not really", 21);
+  g_autoptr(LuwteEvidence) item = NULL;
+  g_autoptr(LuwteEvidence) refused = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  LuwteEvidenceNew entry = { 0 };
+  gsize size = 0;
+  const guint8 *data;
+
+  g_assert_nonnull (memmem (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), "GPSLatitude", 11));
+  /* gdk-pixbuf tells formats apart through the shared MIME database,
+   * which the isolated test directories hide. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  entry.url = "https://www.tiktok.com/@voorbeeld/video/1";
+  entry.platform = "TikTok";
+  entry.account = "@voorbeeld";
+  entry.posted_at = "2026-12-30T20:00:00+01:00";
+  entry.description = "Oproep <b>&</b> plaats";
+  item = luwte_store_add_evidence (store, kase, &entry, jpeg, &error);
+  g_assert_no_error (error);
+
+  /* Stored as a PNG without the metadata, and the hash is of those bytes. */
+  stored = luwte_store_get_screenshot (store, item, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (stored, &size);
+  g_assert_true (size > 8 && memcmp (data, "\x89PNG", 4) == 0);
+  g_assert_null (memmem (data, size, "GPSLatitude", 11));
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, stored);
+  g_assert_cmpstr (luwte_evidence_get_sha256 (item), ==, hash);
+  g_assert_cmpint (luwte_evidence_get_takedown (item), ==, LUWTE_TAKEDOWN_NOT_REQUESTED);
+
+  /* Not a picture: refused, nothing stored. */
+  refused = luwte_store_add_evidence (store, kase, &entry, not_a_picture, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  listed = luwte_store_list_evidence (store, kase, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (luwte_evidence_get_description (g_ptr_array_index (listed, 0)), ==, "Oproep <b>&</b> plaats");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") != NULL ? g_getenv ("XDG_DATA_DIRS") : "/usr/local/share:/usr/share");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/default-location-and-modes", test_default_location_and_modes);
@@ -722,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/store/one-live-case", test_one_live_case);
   g_test_add_func ("/store/new-case-position", test_new_case_position);
   g_test_add_func ("/store/timeline-and-history", test_timeline_and_history);
+  g_test_add_func ("/store/evidence", test_evidence);
 
   return g_test_run ();
 }

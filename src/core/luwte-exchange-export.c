@@ -13,6 +13,7 @@
 
 #include "luwte-exchange.h"
 #include "luwte-case-intervention.h"
+#include "luwte-evidence.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
 
@@ -48,6 +49,7 @@ luwte_exchange_export (LuwteStore  *store,
   g_autoptr(GPtrArray) parties = luwte_store_list_parties (store, kase, error);
   g_autoptr(GPtrArray) interventions = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
   const char * const *platforms = luwte_case_get_platforms (kase);
 
   if (parties == NULL)
@@ -57,6 +59,9 @@ luwte_exchange_export (LuwteStore  *store,
     return NULL;
   notes = luwte_store_list_notes (store, kase, error);
   if (notes == NULL)
+    return NULL;
+  evidence = luwte_store_list_evidence (store, kase, error);
+  if (evidence == NULL)
     return NULL;
 
   json_builder_begin_object (builder);
@@ -136,10 +141,26 @@ luwte_exchange_export (LuwteStore  *store,
     }
   json_builder_end_array (builder);
 
-  /* Online messages and letters are not recorded by this version yet. */
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      LuwteEvidence *item = g_ptr_array_index (evidence, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "url", luwte_evidence_get_url (item));
+      add_string (builder, "platform", luwte_evidence_get_platform (item));
+      add_string (builder, "account", luwte_evidence_get_account (item));
+      add_string (builder, "posted_at", luwte_evidence_get_posted_at (item));
+      add_string (builder, "captured_at", luwte_evidence_get_captured_at (item));
+      add_string (builder, "description", luwte_evidence_get_description (item));
+      add_string (builder, "sha256", luwte_evidence_get_sha256 (item));
+      add_string (builder, "takedown", luwte_takedown_to_string (luwte_evidence_get_takedown (item)));
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
+
+  /* Letters are not recorded by this version yet. */
   json_builder_set_member_name (builder, "letters");
   json_builder_begin_array (builder);
   json_builder_end_array (builder);

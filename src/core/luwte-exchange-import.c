@@ -13,6 +13,7 @@
 
 #include "luwte-exchange.h"
 #include "luwte-case-intervention.h"
+#include "luwte-evidence.h"
 #include "luwte-json-guard.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
@@ -212,6 +213,7 @@ typedef struct {
   JsonArray  *parties;
   JsonArray  *interventions;
   JsonArray  *notes;
+  JsonArray  *evidence;
   GHashTable *party_names;   /* file id → name for the notes */
 } Plan;
 
@@ -313,6 +315,39 @@ check_notes (Reader *reader,
 }
 
 static gboolean
+check_evidence (Reader *reader,
+                Plan   *plan)
+{
+  gsize old = push (reader, "evidence", 0);
+
+  for (guint i = 0; plan->evidence != NULL && i < json_array_get_length (plan->evidence); i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *item = element_object (reader, plan->evidence, i);
+      const char *text, *sha256, *takedown;
+      LuwteTakedown parsed;
+
+      if (item == NULL ||
+          !get_string (reader, item, "url", TRUE, FALSE, &text) ||
+          !get_string (reader, item, "platform", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "account", FALSE, TRUE, &text) ||
+          !get_time (reader, item, "posted_at", FALSE, &text) ||
+          !get_time (reader, item, "captured_at", TRUE, &text) ||
+          !get_string (reader, item, "description", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "sha256", FALSE, TRUE, &sha256) ||
+          !get_string (reader, item, "takedown", FALSE, TRUE, &takedown))
+        return FALSE;
+      if (sha256 != NULL && (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64))
+        return fail (reader, _("“sha256” must be 64 lowercase hexadecimal digits"));
+      if (takedown != NULL && !luwte_takedown_parse (takedown, &parsed))
+        return fail (reader, _("unknown takedown state “%s”"), takedown);
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
 check (Reader   *reader,
        JsonNode *root,
        Plan     *plan)
@@ -402,16 +437,11 @@ check (Reader   *reader,
       !check_notes (reader, plan))
     return FALSE;
 
-  /* Never lose what a file holds: refuse what this version cannot keep. */
-  if (!get_array (reader, plan->kase, "evidence", &unsupported))
+  if (!get_array (reader, plan->kase, "evidence", &plan->evidence) ||
+      !check_evidence (reader, plan))
     return FALSE;
-  if (unsupported != NULL && json_array_get_length (unsupported) > 0)
-    {
-      gsize at = push (reader, "evidence", 0);
-      fail (reader, _("this version of Luwte cannot store online messages yet, so the file is not imported"));
-      pop (reader, at);
-      return FALSE;
-    }
+
+  /* Never lose what a file holds: refuse what this version cannot keep. */
   if (!get_array (reader, plan->kase, "letters", &unsupported))
     return FALSE;
   if (unsupported != NULL && json_array_get_length (unsupported) > 0)
@@ -631,6 +661,28 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 6, member_or (note, "action_by", ""), -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 7, member_or (note, "action_due", NULL));
       sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+      if (!luwte_stmt_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; plan->evidence != NULL && i < json_array_get_length (plan->evidence); i++)
+    {
+      JsonObject *item = json_array_get_object_element (plan->evidence, i);
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, sha256, takedown)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, member_or (item, "url", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, member_or (item, "platform", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, member_or (item, "account", ""), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 5, member_or (item, "posted_at", NULL));
+      sqlite3_bind_text (stmt, 6, member_or (item, "captured_at", now), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, member_or (item, "description", ""), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 8, member_or (item, "sha256", NULL));
+      sqlite3_bind_text (stmt, 9, member_or (item, "takedown", "not_requested"), -1, SQLITE_TRANSIENT);
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }

@@ -143,6 +143,24 @@ static const char * const steps[] = {
   "CREATE TRIGGER case_counts_status AFTER UPDATE OF status ON cases WHEN OLD.status <> NEW.status"
   "  BEGIN UPDATE case_counts SET n = n - 1 WHERE status = OLD.status;"
   "        UPDATE case_counts SET n = n + 1 WHERE status = NEW.status; END;",
+
+  /* 8: the online messages of a case, with the screenshot as evidence */
+  "CREATE TABLE evidence ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  case_id          INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  url              TEXT NOT NULL DEFAULT '',"
+  "  platform         TEXT NOT NULL DEFAULT '',"
+  "  account          TEXT NOT NULL DEFAULT '',"
+  "  posted_at        TEXT,"
+  "  captured_at      TEXT NOT NULL,"
+  "  description      TEXT NOT NULL DEFAULT '',"
+  "  screenshot       BLOB,"
+  "  sha256           TEXT,"
+  "  takedown         TEXT NOT NULL DEFAULT 'not_requested'"
+  "                   CHECK (takedown IN ('not_requested', 'requested', 'acknowledged', 'removed', 'refused', 'no_answer')),"
+  "  takedown_at      TEXT"
+  ") STRICT;"
+  "CREATE INDEX evidence_by_case ON evidence (case_id, id);",
 };
 
 int

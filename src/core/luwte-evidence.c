@@ -1,0 +1,281 @@
+/* luwte-evidence.c — the online messages of a case
+ *
+ * Each message is kept with where it was (URL, platform, account), when it
+ * was posted and captured, a screenshot, and the state of a request to take
+ * it down. A screenshot is decoded and stored again as a plain PNG, so
+ * metadata such as EXIF and GPS never enters the database; its SHA-256 is
+ * of exactly the bytes stored, so the case can show what it holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "luwte-evidence"
+
+#include "config.h"
+
+#include "luwte-evidence.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+
+#define SCREENSHOT_MAX_BYTES (32 * 1024 * 1024)
+
+static const char * const takedown_names[] = {
+  "not_requested", "requested", "acknowledged", "removed", "refused", "no_answer",
+};
+
+const char *
+luwte_takedown_to_string (LuwteTakedown state)
+{
+  g_return_val_if_fail (state <= LUWTE_TAKEDOWN_NO_ANSWER, NULL);
+  return takedown_names[state];
+}
+
+gboolean
+luwte_takedown_parse (const char    *text,
+                      LuwteTakedown *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (takedown_names); i++)
+    if (g_strcmp0 (text, takedown_names[i]) == 0)
+      {
+        *state = (LuwteTakedown) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+struct _LuwteEvidence
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *url;
+  char          *platform;
+  char          *account;
+  char          *posted_at;
+  char          *captured_at;
+  char          *description;
+  char          *sha256;
+  LuwteTakedown  takedown;
+};
+
+G_DEFINE_FINAL_TYPE (LuwteEvidence, luwte_evidence, G_TYPE_OBJECT)
+
+static void
+luwte_evidence_finalize (GObject *object)
+{
+  LuwteEvidence *self = (LuwteEvidence *) object;
+
+  g_free (self->url);
+  g_free (self->platform);
+  g_free (self->account);
+  g_free (self->posted_at);
+  g_free (self->captured_at);
+  g_free (self->description);
+  g_free (self->sha256);
+  G_OBJECT_CLASS (luwte_evidence_parent_class)->finalize (object);
+}
+
+static void
+luwte_evidence_class_init (LuwteEvidenceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = luwte_evidence_finalize;
+}
+
+static void
+luwte_evidence_init (LuwteEvidence *self)
+{
+}
+
+gint64 luwte_evidence_get_id (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), 0); return self->id; }
+const char *luwte_evidence_get_url (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->url; }
+const char *luwte_evidence_get_platform (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->platform; }
+const char *luwte_evidence_get_account (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->account; }
+/* Returns: (nullable) */
+const char *luwte_evidence_get_posted_at (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->posted_at; }
+const char *luwte_evidence_get_captured_at (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->captured_at; }
+const char *luwte_evidence_get_description (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->description; }
+/* Returns: (nullable): of the stored screenshot */
+const char *luwte_evidence_get_sha256 (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->sha256; }
+LuwteTakedown luwte_evidence_get_takedown (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), 0); return self->takedown; }
+
+/**
+ * luwte_evidence_strip_metadata:
+ * @image: a screenshot in any format gdk-pixbuf reads
+ *
+ * Returns: (transfer full): the same picture as a PNG without metadata,
+ *   turned upright as its EXIF said, or %NULL when @image is no picture
+ */
+GBytes *
+luwte_evidence_strip_metadata (GBytes  *image,
+                               GError **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gchar *buffer = NULL;
+  gsize length = 0;
+
+  if (g_bytes_get_size (image) > SCREENSHOT_MAX_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The screenshot is larger than %d MiB."), SCREENSHOT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  stream = g_memory_input_stream_new_from_bytes (image);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The file is not a picture Luwte can read (%s)."), local_error->message);
+      return NULL;
+    }
+  upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  if (!gdk_pixbuf_save_to_buffer (upright, &buffer, &length, "png", error, NULL))
+    return NULL;
+  return g_bytes_new_take (buffer, length);
+}
+
+static LuwteEvidence *
+from_row (LuwteStmt *stmt)
+{
+  LuwteEvidence *self = g_object_new (LUWTE_TYPE_EVIDENCE, NULL);
+  g_autofree char *takedown = luwte_stmt_dup_text (stmt, 9);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->url = luwte_stmt_dup_text (stmt, 1);
+  self->platform = luwte_stmt_dup_text (stmt, 2);
+  self->account = luwte_stmt_dup_text (stmt, 3);
+  self->posted_at = luwte_stmt_dup_text (stmt, 4);
+  self->captured_at = luwte_stmt_dup_text (stmt, 5);
+  self->description = luwte_stmt_dup_text (stmt, 6);
+  self->sha256 = luwte_stmt_dup_text (stmt, 7);
+  luwte_takedown_parse (takedown, &self->takedown);
+  return self;
+}
+
+#define COLUMNS "id, url, platform, account, posted_at, captured_at, description, sha256, takedown_at, takedown"
+
+/**
+ * luwte_store_add_evidence:
+ * @screenshot: (nullable): the picture, as the user gave it
+ *
+ * Returns: (transfer full): the stored message
+ */
+LuwteEvidence *
+luwte_store_add_evidence (LuwteStore              *store,
+                          LuwteCase               *kase,
+                          const LuwteEvidenceNew  *entry,
+                          GBytes                  *screenshot,
+                          GError                 **error)
+{
+  g_autoptr(GBytes) clean = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = luwte_now_iso8601 ();
+  gint64 id;
+
+  if (screenshot != NULL)
+    {
+      clean = luwte_evidence_strip_metadata (screenshot, error);
+      if (clean == NULL)
+        return NULL;
+      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, clean);
+    }
+  else if (entry->sha256 != NULL)
+    sha256 = g_strdup (entry->sha256);
+
+  if (!luwte_store_begin (store, error))
+    return NULL;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, screenshot, sha256)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+    sqlite3_bind_text (stmt, 2, entry->url != NULL ? entry->url : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, entry->platform != NULL ? entry->platform : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, entry->account != NULL ? entry->account : "", -1, SQLITE_TRANSIENT);
+    if (entry->posted_at != NULL)
+      sqlite3_bind_text (stmt, 5, entry->posted_at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, entry->captured_at != NULL ? entry->captured_at : now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, entry->description != NULL ? entry->description : "", -1, SQLITE_TRANSIENT);
+    if (clean != NULL)
+      sqlite3_bind_blob64 (stmt, 8, g_bytes_get_data (clean, NULL), g_bytes_get_size (clean), SQLITE_TRANSIENT);
+    if (sha256 != NULL)
+      sqlite3_bind_text (stmt, 9, sha256, -1, SQLITE_TRANSIENT);
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+    id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.add",
+                          clean != NULL ? "with screenshot" : "", error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT " COLUMNS " FROM evidence WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
+        return NULL;
+      }
+    return from_row (stmt);
+  }
+
+failed:
+  luwte_store_rollback (store);
+  return NULL;
+}
+
+/* Returns: (transfer container) (element-type LuwteEvidence) */
+GPtrArray *
+luwte_store_list_evidence (LuwteStore  *store,
+                           LuwteCase   *kase,
+                           GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT " COLUMNS " FROM evidence WHERE case_id = ? ORDER BY id", error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/* Returns: (transfer full) (nullable): the stored PNG, %NULL when none */
+GBytes *
+luwte_store_get_screenshot (LuwteStore     *store,
+                            LuwteEvidence  *evidence,
+                            GError        **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT screenshot FROM evidence WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+      return NULL;
+    }
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+}

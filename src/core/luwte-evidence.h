@@ -1,0 +1,64 @@
+/* luwte-evidence.h — the online messages of a case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "luwte-case.h"
+#include "luwte-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LUWTE_TAKEDOWN_NOT_REQUESTED,
+  LUWTE_TAKEDOWN_REQUESTED,
+  LUWTE_TAKEDOWN_ACKNOWLEDGED,
+  LUWTE_TAKEDOWN_REMOVED,
+  LUWTE_TAKEDOWN_REFUSED,
+  LUWTE_TAKEDOWN_NO_ANSWER,
+} LuwteTakedown;
+
+const char *luwte_takedown_to_string (LuwteTakedown  state);
+gboolean    luwte_takedown_parse     (const char    *text,
+                                      LuwteTakedown *state);
+
+#define LUWTE_TYPE_EVIDENCE (luwte_evidence_get_type ())
+G_DECLARE_FINAL_TYPE (LuwteEvidence, luwte_evidence, LUWTE, EVIDENCE, GObject)
+
+gint64        luwte_evidence_get_id          (LuwteEvidence *self);
+const char   *luwte_evidence_get_url         (LuwteEvidence *self);
+const char   *luwte_evidence_get_platform    (LuwteEvidence *self);
+const char   *luwte_evidence_get_account     (LuwteEvidence *self);
+const char   *luwte_evidence_get_posted_at   (LuwteEvidence *self);
+const char   *luwte_evidence_get_captured_at (LuwteEvidence *self);
+const char   *luwte_evidence_get_description (LuwteEvidence *self);
+const char   *luwte_evidence_get_sha256      (LuwteEvidence *self);
+LuwteTakedown luwte_evidence_get_takedown    (LuwteEvidence *self);
+
+typedef struct {
+  const char *url;
+  const char *platform;
+  const char *account;
+  const char *posted_at;
+  const char *captured_at;   /* NULL: now */
+  const char *description;
+  const char *sha256;        /* only without a screenshot: the hash of one kept elsewhere */
+} LuwteEvidenceNew;
+
+GBytes        *luwte_evidence_strip_metadata (GBytes              *image,
+                                              GError             **error);
+LuwteEvidence *luwte_store_add_evidence      (LuwteStore          *store,
+                                              LuwteCase           *kase,
+                                              const LuwteEvidenceNew *entry,
+                                              GBytes              *screenshot,
+                                              GError             **error);
+GPtrArray     *luwte_store_list_evidence     (LuwteStore          *store,
+                                              LuwteCase           *kase,
+                                              GError             **error);
+GBytes        *luwte_store_get_screenshot    (LuwteStore          *store,
+                                              LuwteEvidence       *evidence,
+                                              GError             **error);
+
+G_END_DECLS
