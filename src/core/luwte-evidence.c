@@ -279,3 +279,60 @@ luwte_store_get_screenshot (LuwteStore     *store,
     return NULL;
   return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
 }
+
+/**
+ * luwte_store_set_takedown:
+ *
+ * Records where the request to take @evidence down stands, and when.
+ */
+gboolean
+luwte_store_set_takedown (LuwteStore     *store,
+                          LuwteCase      *kase,
+                          LuwteEvidence  *evidence,
+                          LuwteTakedown   state,
+                          GError        **error)
+{
+  g_autofree char *now = luwte_now_iso8601 ();
+
+  if (state == evidence->takedown)
+    return TRUE;
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE evidence SET takedown = ?, takedown_at = ? WHERE id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, takedown_names[state], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 3, evidence->id);
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.takedown", takedown_names[state], error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+  evidence->takedown = state;
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+/* not requested, requested, acknowledged, removed, refused, no answer */
+const char *
+luwte_takedown_label (LuwteTakedown state)
+{
+  switch (state)
+    {
+    case LUWTE_TAKEDOWN_NOT_REQUESTED: return C_("takedown", "Not Requested");
+    case LUWTE_TAKEDOWN_REQUESTED: return C_("takedown", "Requested");
+    case LUWTE_TAKEDOWN_ACKNOWLEDGED: return C_("takedown", "Acknowledged");
+    case LUWTE_TAKEDOWN_REMOVED: return C_("takedown", "Removed");
+    case LUWTE_TAKEDOWN_REFUSED: return C_("takedown", "Refused");
+    case LUWTE_TAKEDOWN_NO_ANSWER:
+    default: return C_("takedown", "No Answer");
+    }
+}

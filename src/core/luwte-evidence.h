@@ -23,6 +23,7 @@ typedef enum {
 const char *luwte_takedown_to_string (LuwteTakedown  state);
 gboolean    luwte_takedown_parse     (const char    *text,
                                       LuwteTakedown *state);
+const char *luwte_takedown_label     (LuwteTakedown  state);
 
 #define LUWTE_TYPE_EVIDENCE (luwte_evidence_get_type ())
 G_DECLARE_FINAL_TYPE (LuwteEvidence, luwte_evidence, LUWTE, EVIDENCE, GObject)
@@ -56,6 +57,11 @@ LuwteEvidence *luwte_store_add_evidence      (LuwteStore          *store,
                                               GError             **error);
 GPtrArray     *luwte_store_list_evidence     (LuwteStore          *store,
                                               LuwteCase           *kase,
+                                              GError             **error);
+gboolean       luwte_store_set_takedown      (LuwteStore          *store,
+                                              LuwteCase           *kase,
+                                              LuwteEvidence       *evidence,
+                                              LuwteTakedown        state,
                                               GError             **error);
 GBytes        *luwte_store_get_screenshot    (LuwteStore          *store,
                                               LuwteEvidence       *evidence,

@@ -18,6 +18,7 @@
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
 #include "luwte-timeline-page.h"
+#include "luwte-messages-page.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -46,6 +47,7 @@ struct _LuwteCaseWorkspace
   LuwteNotesPage         *notes_page;
   LuwtePartiesPage       *parties_page;
   LuwteTimelinePage      *timeline_page;
+  LuwteMessagesPage      *messages_page;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
@@ -252,6 +254,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   g_type_ensure (LUWTE_TYPE_NOTES_PAGE);
   g_type_ensure (LUWTE_TYPE_PARTIES_PAGE);
   g_type_ensure (LUWTE_TYPE_TIMELINE_PAGE);
+  g_type_ensure (LUWTE_TYPE_MESSAGES_PAGE);
 
   /**
    * LuwteCaseWorkspace::save-failed:
@@ -274,6 +277,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, notes_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, parties_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, messages_page);
 }
 
 static void
@@ -342,6 +346,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   luwte_notes_page_set_case (self->notes_page, self->store, kase);
   luwte_parties_page_set_case (self->parties_page, self->store, kase);
   luwte_timeline_page_set_case (self->timeline_page, self->store, kase);
+  luwte_messages_page_set_case (self->messages_page, self->store, kase);
   return TRUE;
 }
 
@@ -416,4 +421,11 @@ luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->timeline_page;
+}
+
+LuwteMessagesPage *
+luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->messages_page;
 }

@@ -12,6 +12,7 @@
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
 #include "luwte-timeline-page.h"
+#include "luwte-messages-page.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,6 @@ guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
 LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
 LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self);
 LuwteTimelinePage *luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self);
+LuwteMessagesPage *luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self);
 
 G_END_DECLS

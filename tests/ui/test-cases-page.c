@@ -11,6 +11,8 @@
 #include "luwte-note.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
+#include "luwte-messages-page.h"
+#include "luwte-evidence.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
 #include "luwte-window.h"
@@ -432,6 +434,55 @@ test_export_import_in_window (void)
   wait_idle ();
 }
 
+
+static void
+test_messages (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "messages.db", NULL);
+  g_autofree char *png_path = g_build_filename (test_dir, "shot.png", NULL);
+  g_autofree char *text_path = g_build_filename (test_dir, "not-a-picture.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 8, 8);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteMessagesPage *page;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  gdk_pixbuf_fill (pixbuf, 0xe01b24ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", NULL, NULL));
+  g_assert_true (g_file_set_contents (text_path, "just text", -1, NULL));
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  page = luwte_case_workspace_get_messages_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
+
+  g_assert_false (luwte_messages_page_attach_file (page, text));
+  g_assert_true (luwte_messages_page_attach_file (page, png));
+  /* No URL: refused. */
+  g_assert_false (luwte_messages_page_add_from_form (page));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Address (URL)")), "https://t.me/voorbeeldgroep/12");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Platform")), "Telegram");
+  g_assert_true (luwte_messages_page_add_from_form (page));
+  g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
+
+  stored = luwte_store_list_evidence (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (luwte_evidence_get_platform (g_ptr_array_index (stored, 0)), ==, "Telegram");
+  g_assert_nonnull (luwte_evidence_get_sha256 (g_ptr_array_index (stored, 0)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
+  g_test_add_func ("/ui/cases/messages", test_messages);
 
   status = g_test_run ();
   g_free (test_dir);
