@@ -671,19 +671,28 @@ test_timeline_and_history (void)
   edit.outcome = "Waaide over";
   g_assert_true (luwte_store_update_case_intervention (store, kase, item, &edit, &error));
   g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  {
+    LuwteEvidenceNew message = { .url = "https://t.me/x/1", .platform = "Telegram", .account = "@x",
+                                 .posted_at = "2000-01-01T11:00:00+01:00" };
+    g_autoptr(LuwteEvidence) posted = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+    g_assert_no_error (error);
+  }
 
   timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_NL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->len, ==, 5);
+  g_assert_cmpuint (timeline->len, ==, 6);
+  /* The message, posted long ago, comes right after the first signal. */
+  g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 1))->kind, ==, LUWTE_TIMELINE_MESSAGE);
+  g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 1))->text, "https://t.me/x/1"));
   g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->kind, ==, LUWTE_TIMELINE_NOTE);
   g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->text, "Eerste signaal"));
   /* The rest happened within the same second: all there, in any order. */
   {
-    guint kinds[4] = { 0 };
+    guint kinds[5] = { 0 };
     gboolean chosen = FALSE;
     gboolean outcome = FALSE;
 
-    for (guint i = 1; i < timeline->len; i++)
+    for (guint i = 2; i < timeline->len; i++)
       {
         LuwteTimelineEntry *e = g_ptr_array_index (timeline, i);
         kinds[e->kind]++;
@@ -698,7 +707,7 @@ test_timeline_and_history (void)
 
   history = luwte_store_list_history (store, kase, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpuint (history->len, ==, 6);
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "case.create");
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->os_user, ==, g_get_user_name ());
 }

@@ -1,7 +1,8 @@
 /* luwte-timeline.c — one chronological view of a case, and its history
  *
  * The timeline merges what happened in the case: status changes, notes,
- * interventions chosen and carried out, ordered by the moment (julianday),
+ * online messages (when posted, or else captured), interventions chosen
+ * and carried out, ordered by the moment (julianday),
  * whatever offset each time was written with. The history is the case's
  * part of the append-only audit log.
  *
@@ -66,7 +67,9 @@ luwte_store_list_timeline (LuwteStore     *store,
     "   UNION ALL SELECT at, 1, kind, text, party, id FROM notes WHERE case_id = ?1"
     "   UNION ALL SELECT created_at, 2, card_id, status, responsible, id FROM case_interventions WHERE case_id = ?1"
     "   UNION ALL SELECT done_at, 3, card_id, outcome, responsible, id FROM case_interventions"
-    "     WHERE case_id = ?1 AND done_at IS NOT NULL)"
+    "     WHERE case_id = ?1 AND done_at IS NOT NULL"
+    "   UNION ALL SELECT coalesce (posted_at, captured_at), 4, platform, url, account, id FROM evidence"
+    "     WHERE case_id = ?1)"
     " ORDER BY julianday (at), kind, n", error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
   int rc;
@@ -109,6 +112,11 @@ luwte_store_list_timeline (LuwteStore     *store,
         case LUWTE_TIMELINE_INTERVENTION:
           /* TRANSLATORS: an intervention chosen from the card, in the timeline */
           entry->text = g_strdup_printf (_("Intervention chosen: %s"), intervention_title (card, a, language));
+          break;
+        case LUWTE_TIMELINE_MESSAGE:
+          /* TRANSLATORS: an online message in the timeline: "Message on TikTok (@account): URL" */
+          entry->text = *c != '\0' ? g_strdup_printf (_("Message on %s (%s): %s"), a, c, b)
+                                   : g_strdup_printf (_("Message on %s: %s"), a, b);
           break;
         case LUWTE_TIMELINE_INTERVENTION_DONE:
         default:

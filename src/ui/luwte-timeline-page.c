@@ -61,6 +61,7 @@ icon_for (LuwteTimelineKind kind)
     case LUWTE_TIMELINE_STATUS: return "emblem-synchronizing-symbolic";
     case LUWTE_TIMELINE_NOTE: return "document-edit-symbolic";
     case LUWTE_TIMELINE_INTERVENTION: return "view-list-symbolic";
+    case LUWTE_TIMELINE_MESSAGE: return "mail-unread-symbolic";
     case LUWTE_TIMELINE_INTERVENTION_DONE:
     default: return "object-select-symbolic";
     }
@@ -143,7 +144,7 @@ luwte_timeline_page_init (LuwteTimelinePage *self)
   self->timeline_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->timeline_group, _("Timeline"));
   adw_preferences_group_set_description (self->timeline_group,
-                                         _("Status changes, the log and the interventions, in the order they happened."));
+                                         _("Status changes, online messages, the log and the interventions, in the order they happened."));
   self->history_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->history_group, _("History of Changes"));
   adw_preferences_group_set_description (self->history_group,
