@@ -179,6 +179,7 @@ luwte_store_add_case_intervention (LuwteStore  *store,
                                    GError     **error)
 {
   g_autofree char *at = luwte_now_iso8601 ();
+  g_autoptr(LuwteCaseIntervention) item = NULL;
   gint64 id;
 
   if (!luwte_store_begin (store, error))
@@ -201,24 +202,14 @@ luwte_store_add_case_intervention (LuwteStore  *store,
     id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
 
-  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "intervention.add", card_id, error) ||
-      !luwte_store_commit (store, error))
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "intervention.add", card_id, error))
     goto failed;
-
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "SELECT " COLUMNS " FROM case_interventions WHERE id = ?", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      {
-        luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
-        return NULL;
-      }
-    return from_row (stmt);
-  }
+  /* Read back inside the transaction: a failure here undoes the insert. */
+  item = luwte_store_read_by_id (store, "SELECT " COLUMNS " FROM case_interventions WHERE id = ?", id,
+                                 (LuwteRowReader) from_row, error);
+  if (item == NULL || !luwte_store_commit (store, error))
+    goto failed;
+  return g_steal_pointer (&item);
 
 failed:
   luwte_store_rollback (store);

@@ -172,6 +172,7 @@ luwte_store_add_evidence (LuwteStore              *store,
   g_autoptr(GBytes) clean = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *now = luwte_now_iso8601 ();
+  g_autoptr(LuwteEvidence) item = NULL;
   gint64 id;
 
   if (screenshot != NULL)
@@ -210,23 +211,14 @@ luwte_store_add_evidence (LuwteStore              *store,
     id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
   if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.add",
-                          clean != NULL ? "with screenshot" : "", error) ||
-      !luwte_store_commit (store, error))
+                          clean != NULL ? "with screenshot" : "", error))
     goto failed;
-
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT " COLUMNS " FROM evidence WHERE id = ?", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      {
-        luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
-        return NULL;
-      }
-    return from_row (stmt);
-  }
+  /* Read back inside the transaction: a failure here undoes the insert. */
+  item = luwte_store_read_by_id (store, "SELECT " COLUMNS " FROM evidence WHERE id = ?", id,
+                                 (LuwteRowReader) from_row, error);
+  if (item == NULL || !luwte_store_commit (store, error))
+    goto failed;
+  return g_steal_pointer (&item);
 
 failed:
   luwte_store_rollback (store);

@@ -154,6 +154,7 @@ luwte_store_add_note (LuwteStore          *store,
 {
   g_autofree char *now = luwte_now_iso8601 ();
   g_autofree char *text = g_strstrip (g_strdup (note->text != NULL ? note->text : ""));
+  g_autoptr(LuwteNote) item = NULL;
   gint64 id;
   int rc;
 
@@ -191,23 +192,14 @@ luwte_store_add_note (LuwteStore          *store,
     id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
   }
   if (!luwte_store_audit (store, luwte_case_get_reference (kase), "note.add",
-                          luwte_note_kind_to_string (note->kind), error) ||
-      !luwte_store_commit (store, error))
+                          luwte_note_kind_to_string (note->kind), error))
     goto failed;
-
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT " COLUMNS " FROM notes WHERE id = ?", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-      {
-        luwte_store_set_error (store, rc, error);
-        return NULL;
-      }
-    return from_row (stmt);
-  }
+  /* Read back inside the transaction: a failure here undoes the insert. */
+  item = luwte_store_read_by_id (store, "SELECT " COLUMNS " FROM notes WHERE id = ?", id,
+                                 (LuwteRowReader) from_row, error);
+  if (item == NULL || !luwte_store_commit (store, error))
+    goto failed;
+  return g_steal_pointer (&item);
 
 failed:
   luwte_store_rollback (store);

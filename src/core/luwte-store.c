@@ -200,6 +200,39 @@ luwte_store_prepare (LuwteStore  *self,
   return stmt;
 }
 
+/**
+ * luwte_store_read_by_id:
+ * @sql: a SELECT with one ? for the id
+ * @read: makes the object from the row
+ *
+ * Reads back a row just written. Called before the commit, so that a
+ * failure here rolls the insert back rather than reporting a failure
+ * after the change was stored.
+ *
+ * Returns: (transfer full) (nullable): what @read made
+ */
+gpointer
+luwte_store_read_by_id (LuwteStore      *self,
+                        const char      *sql,
+                        gint64           id,
+                        LuwteRowReader   read,
+                        GError         **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      luwte_store_set_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+      return NULL;
+    }
+  return read (stmt);
+}
+
 gboolean
 luwte_store_begin (LuwteStore  *self,
                    GError     **error)

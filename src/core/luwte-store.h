@@ -50,6 +50,12 @@ char       *luwte_stmt_dup_text           (LuwteStmt   *stmt,
 LuwteStmt  *luwte_store_prepare           (LuwteStore  *self,
                                            const char  *sql,
                                            GError     **error);
+typedef gpointer (*LuwteRowReader) (LuwteStmt *stmt);
+gpointer    luwte_store_read_by_id        (LuwteStore     *self,
+                                           const char     *sql,
+                                           gint64          id,
+                                           LuwteRowReader  read,
+                                           GError        **error);
 gboolean    luwte_store_begin             (LuwteStore  *self,
                                            GError     **error);
 gboolean    luwte_store_commit            (LuwteStore  *self,
