@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "luwte-interventions-page.h"
+#include "luwte-page.h"
 #include "luwte-accessible.h"
 #include "luwte-time.h"
 #include "luwte-case-intervention.h"
@@ -395,8 +396,6 @@ luwte_interventions_page_class_init (LuwteInterventionsPageClass *klass)
 static void
 luwte_interventions_page_init (LuwteInterventionsPage *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *heading = gtk_label_new (_("Chosen Interventions"));
@@ -450,15 +449,7 @@ luwte_interventions_page_init (LuwteInterventionsPage *self)
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), self->stack);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+  luwte_page_set_scrolled_content (ADW_BIN (self), box);
 
   g_signal_connect_object (self->chooser_entry, "search-changed", G_CALLBACK (fill_chooser), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chooser_entry, "activate", G_CALLBACK (on_chooser_search_activate), self, G_CONNECT_SWAPPED);

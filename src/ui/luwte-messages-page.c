@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-messages-page.h"
+#include "luwte-page.h"
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-time.h"
@@ -286,8 +287,6 @@ luwte_messages_page_class_init (LuwteMessagesPageClass *klass)
 static void
 luwte_messages_page_init (LuwteMessagesPage *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *form = adw_preferences_group_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -324,15 +323,7 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+  luwte_page_set_scrolled_content (ADW_BIN (self), box);
 
   g_signal_connect_object (attach, "clicked", G_CALLBACK (on_attach_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-parties-page.h"
+#include "luwte-page.h"
 #include "luwte-accessible.h"
 #include "luwte-party.h"
 
@@ -279,8 +280,6 @@ luwte_parties_page_init (LuwtePartiesPage *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *form = adw_preferences_group_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -336,15 +335,7 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+  luwte_page_set_scrolled_content (ADW_BIN (self), box);
 
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->book_popover, "show", G_CALLBACK (on_book_show), self, G_CONNECT_SWAPPED);

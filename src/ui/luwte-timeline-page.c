@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-timeline-page.h"
+#include "luwte-page.h"
 #include "luwte-timeline.h"
 #include "luwte-time.h"
 
@@ -135,8 +136,6 @@ luwte_timeline_page_class_init (LuwteTimelinePageClass *klass)
 static void
 luwte_timeline_page_init (LuwteTimelinePage *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
   self->rows = g_ptr_array_new ();
@@ -152,15 +151,7 @@ luwte_timeline_page_init (LuwteTimelinePage *self)
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline_group));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_group));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), scroller);
+  luwte_page_set_scrolled_content (ADW_BIN (self), box);
 }
 
 void

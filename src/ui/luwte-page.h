@@ -1,0 +1,14 @@
+/* luwte-page.h — the shape every workspace page shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void luwte_page_set_scrolled_content (AdwBin    *page,
+                                      GtkWidget *content);
+
+G_END_DECLS
