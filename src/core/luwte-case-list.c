@@ -27,6 +27,7 @@ struct _LuwteCaseList
   LuwteStore      *store;
   gboolean         has_status;
   LuwteCaseStatus  status;
+  LuwteCaseSort    sort;
   guint            n_items;
   GQueue           pages;   /* Page *, most recently used first */
   GError          *error;   /* the last read that failed, for the UI */
@@ -103,8 +104,8 @@ luwte_case_list_get_item (GListModel *model,
   first = position - position % PAGE_SIZE;
   page = g_new0 (Page, 1);
   page->first = first;
-  page->cases = luwte_store_list_cases (self->store, self->has_status ? &self->status : NULL,
-                                        first, PAGE_SIZE, &error);
+  page->cases = luwte_store_list_cases_sorted (self->store, self->has_status ? &self->status : NULL,
+                                               self->sort, first, PAGE_SIZE, &error);
   if (page->cases == NULL || position - first >= page->cases->len)
     {
       /* The database changed under us or failed: keep the error for the
@@ -207,6 +208,29 @@ luwte_case_list_set_status (LuwteCaseList         *self,
 }
 
 /**
+ * luwte_case_list_set_sort:
+ * @sort: the order of the list; SQL does the sorting, page by page
+ */
+void
+luwte_case_list_set_sort (LuwteCaseList *self,
+                          LuwteCaseSort  sort)
+{
+  g_return_if_fail (LUWTE_IS_CASE_LIST (self));
+
+  if (sort == self->sort)
+    return;
+  self->sort = sort;
+  luwte_case_list_reload (self);
+}
+
+LuwteCaseSort
+luwte_case_list_get_sort (LuwteCaseList *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_LIST (self), LUWTE_CASE_SORT_NEWEST);
+  return self->sort;
+}
+
+/**
  * luwte_case_list_case_added:
  * @kase: the case just stored
  *
@@ -226,7 +250,8 @@ luwte_case_list_case_added (LuwteCaseList *self,
 
   n = count (self);
   drop_pages (self);
-  position = luwte_store_get_case_position (self->store, self->has_status ? &self->status : NULL, kase, NULL);
+  position = luwte_store_get_case_position_sorted (self->store, self->has_status ? &self->status : NULL,
+                                                   self->sort, kase, NULL);
   if (n == self->n_items + 1 && position >= 0 && position < n)
     {
       self->n_items = n;

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (LuwteCaseList, luwte_case_list, LUWTE, CASE_LIST, GObject)
 LuwteCaseList *luwte_case_list_new          (LuwteStore            *store);
 void           luwte_case_list_set_status   (LuwteCaseList         *self,
                                              const LuwteCaseStatus *status);
+void           luwte_case_list_set_sort     (LuwteCaseList         *self,
+                                             LuwteCaseSort          sort);
+LuwteCaseSort  luwte_case_list_get_sort     (LuwteCaseList         *self);
 void           luwte_case_list_reload       (LuwteCaseList         *self);
 guint          luwte_case_list_case_added   (LuwteCaseList         *self,
                                              LuwteCase             *kase);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "luwte-case.h"
+#include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -210,6 +211,19 @@ live_cases (LuwteStore *store)
   return table;
 }
 
+void
+luwte_case_forget_live (LuwteStore *store,
+                        gint64      id)
+{
+  GHashTable *table = live_cases (store);
+  GObject *object = g_hash_table_lookup (table, &id);
+
+  if (object == NULL)
+    return;
+  g_object_weak_unref (object, forget_live_case, table);
+  g_hash_table_remove (table, &id);
+}
+
 static void
 replace_field (char **field,
                char  *value)
@@ -304,28 +318,60 @@ luwte_store_get_case (LuwteStore  *store,
   return NULL;
 }
 
+const char *
+luwte_case_sort_label (LuwteCaseSort sort)
+{
+  switch (sort)
+    {
+    case LUWTE_CASE_SORT_NEWEST: return _("Newest First");
+    case LUWTE_CASE_SORT_OLDEST: return _("Oldest First");
+    case LUWTE_CASE_SORT_TITLE: return _("By Title");
+    case LUWTE_CASE_SORT_GATHERING: return _("By Gathering, Latest First");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* Each order has an index, so a page is a range scan, not a sort. */
+#define LIST_SQL(order) "SELECT " CASE_COLUMNS " FROM cases WHERE (?1 IS NULL OR status = ?1)" \
+  " ORDER BY " order " LIMIT ?2 OFFSET ?3"
+#define POSITION_SQL(order) "SELECT position FROM (SELECT id, row_number () OVER (ORDER BY " order ") - 1 AS position" \
+  " FROM cases WHERE (?1 IS NULL OR status = ?1)) WHERE id = ?2"
+#define ORDER_NEWEST "opened_jd DESC, id DESC"
+#define ORDER_OLDEST "opened_jd, id"
+#define ORDER_TITLE "title COLLATE NOCASE, id"
+#define ORDER_GATHERING "event_at DESC, id DESC"
+
+static const char * const list_sql[] = {
+  LIST_SQL (ORDER_NEWEST), LIST_SQL (ORDER_OLDEST), LIST_SQL (ORDER_TITLE), LIST_SQL (ORDER_GATHERING),
+};
+static const char * const position_sql[] = {
+  POSITION_SQL (ORDER_NEWEST), POSITION_SQL (ORDER_OLDEST), POSITION_SQL (ORDER_TITLE), POSITION_SQL (ORDER_GATHERING),
+};
+
 /**
- * luwte_store_list_cases:
+ * luwte_store_list_cases_sorted:
  * @status: (nullable): only cases with this status
- * @offset: rows to skip, newest first
+ * @sort: the order
+ * @offset: rows to skip
  * @limit: rows at most
  *
- * Returns: (transfer container) (element-type LuwteCase): one page of
- *   cases, newest first; the list is never read whole
+ * Returns: (transfer container) (element-type LuwteCase): one page of cases
  */
 GPtrArray *
-luwte_store_list_cases (LuwteStore            *store,
-                        const LuwteCaseStatus *status,
-                        guint                  offset,
-                        guint                  limit,
-                        GError               **error)
+luwte_store_list_cases_sorted (LuwteStore            *store,
+                               const LuwteCaseStatus *status,
+                               LuwteCaseSort          sort,
+                               guint                  offset,
+                               guint                  limit,
+                               GError               **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT " CASE_COLUMNS " FROM cases WHERE (?1 IS NULL OR status = ?1)"
-    " ORDER BY opened_jd DESC, id DESC LIMIT ?2 OFFSET ?3", error);
+  g_autoptr(LuwteStmt) stmt = NULL;
   int rc;
 
+  g_return_val_if_fail (sort < G_N_ELEMENTS (list_sql), NULL);
+
+  stmt = luwte_store_prepare (store, list_sql[sort], error);
   if (stmt == NULL)
     return NULL;
   if (status != NULL)
@@ -347,6 +393,59 @@ luwte_store_list_cases (LuwteStore            *store,
     }
 
   return g_steal_pointer (&cases);
+}
+
+/**
+ * luwte_store_get_case_position_sorted:
+ *
+ * Returns: where @kase stands in the list with @status in @sort order, or
+ *   -1 when it is not in it or on error
+ */
+gint64
+luwte_store_get_case_position_sorted (LuwteStore            *store,
+                                      const LuwteCaseStatus *status,
+                                      LuwteCaseSort          sort,
+                                      LuwteCase             *kase,
+                                      GError               **error)
+{
+  g_autoptr(LuwteStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (sort < G_N_ELEMENTS (position_sql), -1);
+
+  if (sort == LUWTE_CASE_SORT_NEWEST)
+    return luwte_store_get_case_position (store, status, kase, error);
+  stmt = luwte_store_prepare (store, position_sql[sort], error);
+  if (stmt == NULL)
+    return -1;
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 1, luwte_case_status_to_string (*status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, kase->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    luwte_store_set_error (store, rc, error);
+  return -1;
+}
+
+/**
+ * luwte_store_list_cases:
+ * @status: (nullable): only cases with this status
+ * @offset: rows to skip, newest first
+ * @limit: rows at most
+ *
+ * Returns: (transfer container) (element-type LuwteCase): one page of
+ *   cases, newest first; the list is never read whole
+ */
+GPtrArray *
+luwte_store_list_cases (LuwteStore            *store,
+                        const LuwteCaseStatus *status,
+                        guint                  offset,
+                        guint                  limit,
+                        GError               **error)
+{
+  return luwte_store_list_cases_sorted (store, status, LUWTE_CASE_SORT_NEWEST, offset, limit, error);
 }
 
 gint64
@@ -408,19 +507,29 @@ luwte_store_next_reference (LuwteStore  *store,
                             gint64      *number,
                             GError     **error)
 {
+  /* The highest number ever given is kept, so a deleted case's reference,
+   * which may be on letters already sent, is never given again. */
+  g_autofree char *key = g_strdup_printf ("last_number:%s-%d", prefix, year);
+  g_autofree char *value = NULL;
   g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT coalesce (max (ref_number), 0) + 1 FROM cases WHERE ref_prefix = ? AND ref_year = ?", error);
+    "SELECT max (coalesce ((SELECT max (ref_number) FROM cases WHERE ref_prefix = ?1 AND ref_year = ?2), 0),"
+    "            coalesce ((SELECT CAST (value AS INTEGER) FROM settings WHERE key = ?3), 0)) + 1", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       luwte_store_set_error (store, sqlite3_errcode (luwte_store_get_db (store)), error);
       return NULL;
     }
   *number = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, *number);
+  if (!luwte_store_set_setting (store, key, value, error))
+    return NULL;
   return g_strdup_printf ("%s-%d-%04" G_GINT64_FORMAT, prefix, year, *number);
 }
 

@@ -46,6 +46,16 @@ typedef struct {
   const char * const *platforms;
 } LuwteCaseEdit;
 
+/* The orders the case list offers */
+typedef enum {
+  LUWTE_CASE_SORT_NEWEST,
+  LUWTE_CASE_SORT_OLDEST,
+  LUWTE_CASE_SORT_TITLE,
+  LUWTE_CASE_SORT_GATHERING,
+} LuwteCaseSort;
+
+const char *luwte_case_sort_label (LuwteCaseSort sort);
+
 /* Stored cases */
 char      *luwte_store_next_reference (LuwteStore      *store,
                                        const char      *prefix,
@@ -67,6 +77,17 @@ GPtrArray *luwte_store_list_cases     (LuwteStore      *store,
                                        guint            offset,
                                        guint            limit,
                                        GError         **error);
+GPtrArray *luwte_store_list_cases_sorted (LuwteStore     *store,
+                                          const LuwteCaseStatus *status,
+                                          LuwteCaseSort   sort,
+                                          guint           offset,
+                                          guint           limit,
+                                          GError        **error);
+gint64     luwte_store_get_case_position_sorted (LuwteStore   *store,
+                                                 const LuwteCaseStatus *status,
+                                                 LuwteCaseSort sort,
+                                                 LuwteCase    *kase,
+                                                 GError      **error);
 gint64     luwte_store_get_case_position (LuwteStore   *store,
                                        const LuwteCaseStatus *status,
                                        LuwteCase       *kase,

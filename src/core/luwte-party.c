@@ -2,8 +2,7 @@
  *
  * A party is who is involved in a case in a role: the burgemeester, the
  * police, a parent, a platform. Everyone added to a case is remembered in
- * the address book, so the next case picks them from a list. Removing a
- * party keeps its id, so the removal can be undone exactly.
+ * the address book, so the next case picks them from a list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -198,35 +197,6 @@ luwte_store_add_party (LuwteStore  *store,
       goto failed;
     party->id = id;
   }
-  return TRUE;
-
-failed:
-  luwte_store_rollback (store);
-  return FALSE;
-}
-
-/* Removes @party from @kase; it keeps its id for an undo. */
-gboolean
-luwte_store_remove_party (LuwteStore  *store,
-                          LuwteCase   *kase,
-                          LuwteParty  *party,
-                          GError     **error)
-{
-  if (!luwte_store_begin (store, error))
-    return FALSE;
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "DELETE FROM parties WHERE id = ? AND case_id = ?", error);
-
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_int64 (stmt, 1, party->id);
-    sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
-    if (!luwte_stmt_step_done (store, stmt, error))
-      goto failed;
-  }
-  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.remove", role_names[party->role], error) ||
-      !luwte_store_commit (store, error))
-    goto failed;
   return TRUE;
 
 failed:

@@ -55,10 +55,6 @@ gboolean    luwte_store_add_party        (LuwteStore  *store,
                                           LuwteCase   *kase,
                                           LuwteParty  *party,
                                           GError     **error);
-gboolean    luwte_store_remove_party     (LuwteStore  *store,
-                                          LuwteCase   *kase,
-                                          LuwteParty  *party,
-                                          GError     **error);
 GPtrArray  *luwte_store_list_parties     (LuwteStore  *store,
                                           LuwteCase   *kase,
                                           GError     **error);

@@ -161,6 +161,58 @@ static const char * const steps[] = {
   "  takedown_at      TEXT"
   ") STRICT;"
   "CREATE INDEX evidence_by_case ON evidence (case_id, id);",
+
+  /* 9: notes and interventions refer to the case's parties by id; the
+   * case list sorts by title and by the expected gathering; takedown
+   * requests keep their channel and the date an answer is due; letters,
+   * whose final text is frozen with its PDF */
+  "ALTER TABLE notes ADD COLUMN party_id INTEGER REFERENCES parties (id) ON DELETE SET NULL;"
+  "CREATE INDEX notes_by_party ON notes (party_id) WHERE party_id IS NOT NULL;"
+  "ALTER TABLE case_interventions ADD COLUMN party_id INTEGER REFERENCES parties (id) ON DELETE SET NULL;"
+  "CREATE INDEX case_interventions_by_party ON case_interventions (party_id) WHERE party_id IS NOT NULL;"
+  "CREATE INDEX cases_by_title ON cases (title COLLATE NOCASE, id);"
+  "CREATE INDEX cases_by_event ON cases (event_at, id);"
+  "ALTER TABLE evidence ADD COLUMN takedown_channel TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE evidence ADD COLUMN takedown_due TEXT;"
+  "CREATE TABLE letters ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  template     TEXT NOT NULL,"
+  "  language     TEXT NOT NULL CHECK (language IN ('nl', 'en')),"
+  "  party_id     INTEGER REFERENCES parties (id) ON DELETE SET NULL,"
+  "  version      INTEGER NOT NULL DEFAULT 1,"
+  "  previous_id  INTEGER REFERENCES letters (id) ON DELETE SET NULL,"
+  "  status       TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final', 'sent')),"
+  "  subject      TEXT NOT NULL DEFAULT '',"
+  "  body         TEXT NOT NULL DEFAULT '',"
+  "  edited       INTEGER NOT NULL DEFAULT 0,"
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL,"
+  "  final_at     TEXT,"
+  "  sent_at      TEXT,"
+  "  sent_channel TEXT NOT NULL DEFAULT '',"
+  "  pdf          BLOB,"
+  "  sha256       TEXT"
+  ") STRICT;"
+  "CREATE INDEX letters_by_case ON letters (case_id, id);"
+  "CREATE INDEX letters_by_party ON letters (party_id) WHERE party_id IS NOT NULL;"
+  "CREATE INDEX letters_by_previous ON letters (previous_id) WHERE previous_id IS NOT NULL;"
+  /* what was sent stays exactly as it was sent */
+  "CREATE TRIGGER letters_frozen BEFORE UPDATE OF subject, body, language, template, pdf, sha256 ON letters"
+  "  WHEN OLD.status <> 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'a final letter cannot be changed'); END;"
+  "CREATE TABLE letter_inputs ("
+  "  letter_id INTEGER NOT NULL REFERENCES letters (id) ON DELETE CASCADE,"
+  "  name      TEXT NOT NULL,"
+  "  value     TEXT NOT NULL,"
+  "  PRIMARY KEY (letter_id, name)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE letter_evidence ("
+  "  letter_id   INTEGER NOT NULL REFERENCES letters (id) ON DELETE CASCADE,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (letter_id, evidence_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX letter_evidence_by_evidence ON letter_evidence (evidence_id);",
 };
 
 int
