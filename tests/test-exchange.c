@@ -122,6 +122,9 @@ test_round_trip (void)
   reexported = luwte_exchange_export (second, again, &error);
   g_assert_no_error (error);
 
+  /* Notes and interventions name their party by its id in the file. */
+  g_assert_nonnull (strstr (exported, "\"party\" : \"p2\""));
+
   /* Party ids are the store's own, so they may differ; nothing else. */
   {
     g_autoptr(GRegex) ids = g_regex_new ("\"id\" : \"p[0-9]+\"", 0, 0, NULL);

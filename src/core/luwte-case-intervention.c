@@ -22,6 +22,7 @@ struct _LuwteCaseIntervention
   char                    *card_version;
   LuwteInterventionStatus  status;
   char                    *responsible;
+  gint64                   party_id;
   char                    *due_at;
   char                    *done_at;
   char                    *rationale;
@@ -106,6 +107,8 @@ const char *luwte_case_intervention_get_card_id (LuwteCaseIntervention *self) { 
 const char *luwte_case_intervention_get_card_version (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->card_version; }
 LuwteInterventionStatus luwte_case_intervention_get_status (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), 0); return self->status; }
 const char *luwte_case_intervention_get_responsible (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->responsible; }
+/* Returns: the responsible party of the case, or 0 */
+gint64 luwte_case_intervention_get_party_id (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), 0); return self->party_id; }
 /* Returns: (nullable) */
 const char *luwte_case_intervention_get_due_at (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->due_at; }
 /* Returns: (nullable): set when the status became done */
@@ -114,7 +117,7 @@ const char *luwte_case_intervention_get_rationale (LuwteCaseIntervention *self) 
 const char *luwte_case_intervention_get_proportionality (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->proportionality; }
 const char *luwte_case_intervention_get_outcome (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->outcome; }
 
-#define COLUMNS "id, card_id, card_version, status, responsible, due_at, done_at, rationale, proportionality, outcome"
+#define COLUMNS "id, card_id, card_version, status, responsible, due_at, done_at, rationale, proportionality, outcome, party_id"
 
 static LuwteCaseIntervention *
 from_row (sqlite3_stmt *stmt)
@@ -132,6 +135,7 @@ from_row (sqlite3_stmt *stmt)
   self->rationale = luwte_stmt_dup_text (stmt, 7);
   self->proportionality = luwte_stmt_dup_text (stmt, 8);
   self->outcome = luwte_stmt_dup_text (stmt, 9);
+  self->party_id = sqlite3_column_int64 (stmt, 10);
   return self;
 }
 
@@ -263,6 +267,8 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
     g_ptr_array_add (changed, "status");
   if (edit->responsible != NULL && g_strcmp0 (edit->responsible, item->responsible) != 0)
     g_ptr_array_add (changed, "responsible");
+  if (edit->party_id != NULL && *edit->party_id != item->party_id)
+    g_ptr_array_add (changed, "party");
   if (edit->due_at != NULL && g_strcmp0 (due_at, item->due_at) != 0)
     g_ptr_array_add (changed, "due_at");
   if (edit->rationale != NULL && g_strcmp0 (edit->rationale, item->rationale) != 0)
@@ -288,7 +294,8 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE case_interventions SET status = ?1, responsible = ?2, due_at = ?3, done_at = ?4,"
-      " rationale = ?5, proportionality = ?6, outcome = ?7, updated_at = ?8 WHERE id = ?9", error);
+      " rationale = ?5, proportionality = ?6, outcome = ?7, updated_at = ?8,"
+      " party_id = (SELECT id FROM parties WHERE id = ?10 AND case_id = ?11) WHERE id = ?9", error);
     LuwteInterventionStatus status = edit->status != NULL ? *edit->status : item->status;
 
     if (stmt == NULL)
@@ -304,6 +311,9 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
     sqlite3_bind_text (stmt, 7, edit->outcome != NULL ? edit->outcome : item->outcome, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 8, at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 9, item->id);
+    if ((edit->party_id != NULL ? *edit->party_id : item->party_id) > 0)
+      sqlite3_bind_int64 (stmt, 10, edit->party_id != NULL ? *edit->party_id : item->party_id);
+    sqlite3_bind_int64 (stmt, 11, luwte_case_get_id (kase));
     if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
@@ -320,6 +330,8 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
     item->status = *edit->status;
   if (edit->responsible != NULL)
     replace_str (&item->responsible, edit->responsible);
+  if (edit->party_id != NULL)
+    item->party_id = *edit->party_id;
   if (edit->due_at != NULL)
     replace_str (&item->due_at, due_at);
   replace_str (&item->done_at, done_at);

@@ -32,6 +32,7 @@ const char             *luwte_case_intervention_get_card_id         (LuwteCaseIn
 const char             *luwte_case_intervention_get_card_version    (LuwteCaseIntervention *self);
 LuwteInterventionStatus luwte_case_intervention_get_status          (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_responsible     (LuwteCaseIntervention *self);
+gint64                  luwte_case_intervention_get_party_id        (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_due_at          (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_done_at         (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_rationale       (LuwteCaseIntervention *self);
@@ -42,6 +43,7 @@ const char             *luwte_case_intervention_get_outcome         (LuwteCaseIn
 typedef struct {
   const LuwteInterventionStatus *status;
   const char *responsible;
+  const gint64 *party_id;     /* 0: no party */
   const char *due_at;
   const char *rationale;
   const char *proportionality;

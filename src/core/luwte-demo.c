@@ -60,6 +60,24 @@ static const struct { const char *role; const char *name; const char *organisati
   { "parent", "Ouder (demo)", "" }, { "key_figure", "Sleutelfiguur (demo)", "Moskee- en buurtvereniging" },
 };
 static const char * const note_kinds[] = { "information", "agreement", "decision", "action" };
+static const char * const first_names[] = {
+  "Sem", "Noah", "Liam", "Daan", "Lucas", "Finn", "Milan", "Levi", "Emma", "Julia", "Mila", "Tess", "Sara", "Yara",
+};
+static const char * const last_names[] = {
+  "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos", "Peters", "Hendriks",
+};
+static const char * const streets[] = { "Dorpsstraat", "Kerkweg", "Molenlaan", "Schoolstraat", "Beukenlaan", "Havenweg" };
+static const char * const message_texts[] = {
+  "Oproep om vanavond om 21.00 uur met vuurwerk naar het plein te komen.",
+  "Story met de tekst 'iedereen naar het station, laat ze het voelen'.",
+  "Bericht in een groep met een plattegrond en de plek waar de politie staat.",
+  "Video met stenen en vuurwerk, met de vraag wie er mee doet.",
+  "Doorgestuurde uitnodiging voor een 'feest' zonder adres, met 'neem spullen mee'.",
+};
+static const char * const message_states[] = { "not_requested", "requested", "acknowledged", "removed", "refused", "no_answer" };
+
+/* The roles a complete case has: every letter has someone to go to. */
+static const char * const complete_roles[] = { "youth", "parent", "organiser", "platform", "key_figure" };
 
 static const char * const responsibles[] = {
   "Team OOV", "Politie (digitale wijkagent)", "Jongerenwerk", "Communicatie", "Burgemeester", "OM",
@@ -79,15 +97,42 @@ step (LuwteStore  *store,
   return TRUE;
 }
 
+static gboolean
+add_party (LuwteStore  *store,
+           gint64       case_id,
+           const char  *role,
+           const char  *name,
+           const char  *organisation,
+           const char  *contact,
+           gint64      *id,
+           GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, organisation, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, contact, -1, SQLITE_TRANSIENT);
+  if (!step (store, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+  return TRUE;
+}
+
 /**
  * luwte_demo_add_cases:
  * @card: the card to choose interventions from
  * @n_cases: how many cases to add
  * @seed: the same seed gives the same cases
  *
- * Adds synthetic cases, with platforms, status history, parties, log
- * entries and chosen interventions, spread over the last years; all or
- * nothing.
+ * Adds synthetic cases, with platforms, status history, parties, online
+ * messages, log entries and chosen interventions, spread over the last
+ * years; all or nothing. The first case has a party in every role a
+ * letter goes to.
  */
 gboolean
 luwte_demo_add_cases (LuwteStore  *store,
@@ -128,6 +173,8 @@ luwte_demo_add_cases (LuwteStore  *store,
       int year = g_date_time_get_year (opened);
       gint64 number;
       gint64 case_id;
+      gint64 party_ids[3 + G_N_ELEMENTS (complete_roles)];
+      int n_party_ids;
 
       title = g_strdup_printf ("%s %s", PICK (rand, events), PICK (rand, towns));
       location = g_strdup_printf ("%s, %s", PICK (rand, places), PICK (rand, towns));
@@ -186,17 +233,60 @@ luwte_demo_add_cases (LuwteStore  *store,
           goto failed;
       }
 
+      n_party_ids = 0;
       for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
         {
           guint which = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_parties));
+
+          if (!add_party (store, case_id, demo_parties[which].role, demo_parties[which].name,
+                          demo_parties[which].organisation, "", &party_ids[n_party_ids++], error))
+            goto failed;
+        }
+
+      /* The first case of every batch, and a third of the rest, has a
+       * youth who called for it and everyone the letters go to. */
+      if (i == 0 || g_rand_int_range (rand, 0, 3) == 0)
+        {
+          const char *family = PICK (rand, last_names);
+          const char *town = PICK (rand, towns);
+          const char *platform = PICK (rand, platforms);
+          g_autofree char *youth = g_strdup_printf ("%s %s", PICK (rand, first_names), family);
+          g_autofree char *parents = g_strdup_printf ("Fam. %s", family);
+          g_autofree char *address = g_strdup_printf ("%s %d\n%04d AB %s", PICK (rand, streets),
+                                                      g_rand_int_range (rand, 1, 200), g_rand_int_range (rand, 1000, 9999), town);
+          g_autofree char *organiser = g_strdup_printf ("%s %s", PICK (rand, first_names), PICK (rand, last_names));
+          g_autofree char *abuse = g_strdup_printf ("legal@%s.example", platform);
+          const char *names[] = { youth, parents, organiser, "Trust & Safety", "Sleutelfiguur (demo)" };
+          const char *organisations[] = { "", "", "", platform, "Buurtvereniging" };
+          const char *contacts[] = { address, address, "", abuse, "" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (complete_roles); k++)
+            if (!add_party (store, case_id, complete_roles[k], names[k], organisations[k], contacts[k],
+                            &party_ids[n_party_ids++], error))
+              goto failed;
+        }
+
+      for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
+        {
+          const char *platform = PICK (rand, platforms);
+          g_autofree char *account = g_strdup_printf ("demo_%s_%u", PICK (rand, towns), (guint) g_rand_int_range (rand, 10, 99));
+          g_autofree char *url = g_strdup_printf ("https://%s.example/%s/%u", platform, account,
+                                                  (guint) g_rand_int_range (rand, 100000, 999999));
+          g_autoptr(GDateTime) posted = g_date_time_add_minutes (opened, -g_rand_int_range (rand, 10, 600));
+          g_autofree char *posted_at = g_date_time_format (posted, "%FT%T%:z");
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-            "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, '')", error);
+            "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, takedown)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, case_id);
-          sqlite3_bind_text (stmt, 2, demo_parties[which].role, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, demo_parties[which].name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, demo_parties[which].organisation, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, url, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, platform, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, account, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5, posted_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 6, opened_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 7, PICK (rand, message_texts), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, i == 0 ? "not_requested" : PICK (rand, message_states), -1, SQLITE_STATIC);
           if (!step (store, stmt, error))
             goto failed;
         }
@@ -205,17 +295,19 @@ luwte_demo_add_cases (LuwteStore  *store,
         {
           g_autoptr(GDateTime) at = g_date_time_add_minutes (opened, g_rand_int_range (rand, 5, 4 * 24 * 60));
           g_autofree char *at_text = g_date_time_format (at, "%FT%T%:z");
-          guint which = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_parties));
+          guint which = (guint) g_rand_int_range (rand, 0, n_party_ids);
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-            "INSERT INTO notes (case_id, at, kind, party, text, created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
+            "INSERT INTO notes (case_id, at, kind, party, text, created_at, party_id)"
+            " VALUES (?1, ?2, ?3, (SELECT CASE name WHEN '' THEN organisation ELSE name END FROM parties WHERE id = ?7),"
+            "         ?5, ?6, ?7)", error);
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, case_id);
           sqlite3_bind_text (stmt, 2, at_text, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, PICK (rand, note_kinds), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, demo_parties[which].organisation, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 5, PICK (rand, note_texts), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 6, at_text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 7, party_ids[which]);
           if (!step (store, stmt, error))
             goto failed;
         }
@@ -225,7 +317,7 @@ luwte_demo_add_cases (LuwteStore  *store,
           LuwteCardIntervention *item = g_ptr_array_index (interventions, g_rand_int_range (rand, 0, interventions->len));
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
             "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, rationale,"
-            " outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+            " outcome, created_at, updated_at, party_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, case_id);
@@ -237,6 +329,7 @@ luwte_demo_add_cases (LuwteStore  *store,
           sqlite3_bind_text (stmt, 7, PICK (rand, outcomes), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 8, opened_at, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 9, opened_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 10, party_ids[g_rand_int_range (rand, 0, n_party_ids)]);
           if (!step (store, stmt, error))
             goto failed;
         }

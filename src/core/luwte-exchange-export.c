@@ -2,8 +2,9 @@
  *
  * The keys of design.md, plus a few of Luwte's own that a reader of
  * version 1 may ignore: card_version, responsible and proportionality on
- * interventions, action_by and action_due on notes, and party_name where
- * a note names a party in words rather than by id.
+ * interventions, action_by and action_due on notes, and party_name: the
+ * note's party in words, which is all it has when it is not a party of
+ * the case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,16 @@ add_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+/* A party of the case by the id its "parties" entry has, or null */
+static void
+add_party_ref (JsonBuilder *builder,
+               gint64       party_id)
+{
+  g_autofree char *id = party_id > 0 ? g_strdup_printf ("p%" G_GINT64_FORMAT, party_id) : NULL;
+
+  add_string (builder, "party", id);
 }
 
 /**
@@ -112,7 +123,7 @@ luwte_exchange_export (LuwteStore  *store,
       add_string (builder, "card_id", luwte_case_intervention_get_card_id (item));
       add_string (builder, "card_version", luwte_case_intervention_get_card_version (item));
       add_string (builder, "status", luwte_intervention_status_to_string (luwte_case_intervention_get_status (item)));
-      add_string (builder, "party", NULL);
+      add_party_ref (builder, luwte_case_intervention_get_party_id (item));
       add_string (builder, "responsible", luwte_case_intervention_get_responsible (item));
       add_string (builder, "due_at", luwte_case_intervention_get_due_at (item));
       add_string (builder, "done_at", luwte_case_intervention_get_done_at (item));
@@ -131,7 +142,7 @@ luwte_exchange_export (LuwteStore  *store,
 
       json_builder_begin_object (builder);
       add_string (builder, "at", luwte_note_get_at (note));
-      add_string (builder, "party", NULL);
+      add_party_ref (builder, luwte_note_get_party_id (note));
       add_string (builder, "party_name", luwte_note_get_party (note));
       add_string (builder, "kind", luwte_note_kind_to_string (luwte_note_get_kind (note)));
       add_string (builder, "text", luwte_note_get_text (note));

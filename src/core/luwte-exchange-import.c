@@ -215,7 +215,20 @@ typedef struct {
   JsonArray  *notes;
   JsonArray  *evidence;
   GHashTable *party_names;   /* file id → name for the notes */
+  GHashTable *party_ids;     /* file id → id in the database, once stored */
 } Plan;
+
+static void
+bind_party_id (sqlite3_stmt *stmt,
+               int           column,
+               Plan         *plan,
+               const char   *file_id)
+{
+  gint64 *id = file_id != NULL ? g_hash_table_lookup (plan->party_ids, file_id) : NULL;
+
+  if (id != NULL)
+    sqlite3_bind_int64 (stmt, column, *id);
+}
 
 static gboolean
 check_parties (Reader *reader,
@@ -608,6 +621,8 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 5, member_or (party, "contact", ""), -1, SQLITE_TRANSIENT);
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
+      g_hash_table_insert (plan->party_ids, (gpointer) member_or (party, "id", ""),
+                           g_memdup2 (&(gint64) { sqlite3_last_insert_rowid (luwte_store_get_db (store)) }, sizeof (gint64)));
     }
 
   for (guint i = 0; plan->interventions != NULL && i < json_array_get_length (plan->interventions); i++)
@@ -617,7 +632,8 @@ store_plan (LuwteStore  *store,
       const char *responsible = member_or (item, "responsible", "");
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
         "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, due_at, done_at,"
-        " rationale, proportionality, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        " rationale, proportionality, outcome, created_at, updated_at, party_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -636,6 +652,7 @@ store_plan (LuwteStore  *store,
       /* When it was chosen is not in the file: no later than the opening. */
       sqlite3_bind_text (stmt, 11, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+      bind_party_id (stmt, 13, plan, party);
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
@@ -646,12 +663,12 @@ store_plan (LuwteStore  *store,
       const char *party = member_or (note, "party", NULL);
       const char *party_name = member_or (note, "party_name", "");
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-        "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
-      if (party != NULL)
+      if (party != NULL && *party_name == '\0')
         party_name = g_hash_table_lookup (plan->party_names, party);
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_text (stmt, 2, member_or (note, "at", now), -1, SQLITE_TRANSIENT);
@@ -661,6 +678,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 6, member_or (note, "action_by", ""), -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 7, member_or (note, "action_due", NULL));
       sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+      bind_party_id (stmt, 9, plan, party);
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
@@ -712,6 +730,7 @@ luwte_exchange_import (LuwteStore  *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(GHashTable) party_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *reference = NULL;
   Reader reader = { path, error, card };
   Plan plan = { 0 };
@@ -732,6 +751,7 @@ luwte_exchange_import (LuwteStore  *store,
     }
 
   plan.party_names = party_names;
+  plan.party_ids = party_ids;
   if (!check (&reader, root, &plan))
     return NULL;
 

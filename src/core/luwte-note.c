@@ -22,6 +22,7 @@ struct _LuwteNote
   char          *at;
   LuwteNoteKind  kind;
   char          *party;
+  gint64         party_id;
   char          *text;
   char          *action_by;
   char          *action_due;
@@ -98,6 +99,8 @@ gint64 luwte_note_get_id (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE
 const char *luwte_note_get_at (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->at; }
 LuwteNoteKind luwte_note_get_kind (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), 0); return self->kind; }
 const char *luwte_note_get_party (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->party; }
+/* Returns: the case party the note is about, or 0 when it names someone in words only */
+gint64 luwte_note_get_party_id (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), 0); return self->party_id; }
 const char *luwte_note_get_text (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->text; }
 const char *luwte_note_get_action_by (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_by; }
 /* Returns: (nullable) */
@@ -116,10 +119,11 @@ from_row (sqlite3_stmt *stmt)
   self->text = luwte_stmt_dup_text (stmt, 4);
   self->action_by = luwte_stmt_dup_text (stmt, 5);
   self->action_due = luwte_stmt_dup_text (stmt, 6);
+  self->party_id = sqlite3_column_int64 (stmt, 7);
   return self;
 }
 
-#define COLUMNS "id, at, kind, party, text, action_by, action_due"
+#define COLUMNS "id, at, kind, party, text, action_by, action_due, party_id"
 
 static gboolean
 valid_time (const char  *value,
@@ -170,8 +174,8 @@ luwte_store_add_note (LuwteStore          *store,
     return NULL;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM parties WHERE id = ?9 AND case_id = ?1))", error);
 
     if (stmt == NULL)
       goto failed;
@@ -184,6 +188,8 @@ luwte_store_add_note (LuwteStore          *store,
     if (note->action_due != NULL)
       sqlite3_bind_text (stmt, 7, note->action_due, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+    if (note->party_id > 0)
+      sqlite3_bind_int64 (stmt, 9, note->party_id);
     if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
       {
         luwte_store_set_error (store, rc, error);

@@ -30,6 +30,7 @@ gint64        luwte_note_get_id         (LuwteNote *self);
 const char   *luwte_note_get_at         (LuwteNote *self);
 LuwteNoteKind luwte_note_get_kind       (LuwteNote *self);
 const char   *luwte_note_get_party      (LuwteNote *self);
+gint64        luwte_note_get_party_id   (LuwteNote *self);
 const char   *luwte_note_get_text       (LuwteNote *self);
 const char   *luwte_note_get_action_by  (LuwteNote *self);
 const char   *luwte_note_get_action_due (LuwteNote *self);
@@ -38,7 +39,8 @@ const char   *luwte_note_get_action_due (LuwteNote *self);
 typedef struct {
   const char    *at;
   LuwteNoteKind  kind;
-  const char    *party;
+  const char    *party;      /* in words, as shown */
+  gint64         party_id;   /* a party of the case, or 0 */
   const char    *text;
   const char    *action_by;
   const char    *action_due;
