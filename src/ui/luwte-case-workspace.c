@@ -429,3 +429,10 @@ luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self)
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->messages_page;
 }
+
+LuwteInterventionsPage *
+luwte_case_workspace_get_interventions_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->interventions_page;
+}

@@ -13,6 +13,7 @@
 #include "luwte-parties-page.h"
 #include "luwte-timeline-page.h"
 #include "luwte-messages-page.h"
+#include "luwte-interventions-page.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,6 @@ LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
 LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self);
 LuwteTimelinePage *luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self);
 LuwteMessagesPage *luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self);
+LuwteInterventionsPage *luwte_case_workspace_get_interventions_page (LuwteCaseWorkspace *self);
 
 G_END_DECLS

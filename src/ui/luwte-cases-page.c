@@ -17,6 +17,9 @@
 #include "luwte-exchange.h"
 #include "luwte-time.h"
 
+#include "luwte-removal.h"
+#include "luwte-undo-toast.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -34,6 +37,9 @@ struct _LuwteCasesPage
   GtkWidget          *workspace_pane;
   AdwHeaderBar       *list_header;
   GtkDropDown        *status_filter;
+  GtkDropDown        *sort_choice;
+  GtkWidget          *case_menu_button;
+  LuwteRemoval       *deleted;      /* the case deleted last, for Undo */
   GtkStack           *list_stack;
   GtkListView        *case_list;
   AdwWindowTitle     *workspace_title;
@@ -129,7 +135,8 @@ position_of (LuwteCasesPage *self,
 
   if (kase == NULL || self->store == NULL)
     return GTK_INVALID_LIST_POSITION;
-  position = luwte_store_get_case_position (self->store, selected == 0 ? NULL : &status, kase, NULL);
+  position = luwte_store_get_case_position_sorted (self->store, selected == 0 ? NULL : &status,
+                                                   gtk_drop_down_get_selected (self->sort_choice), kase, NULL);
   return position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION;
 }
 
@@ -165,6 +172,8 @@ show_selected (LuwteCasesPage *self)
   adw_window_title_set_subtitle (self->workspace_title, kase != NULL ? luwte_case_get_reference (kase) : "");
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 || gtk_drop_down_get_selected (self->status_filter) == 0
                                                       ? "list" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", kase != NULL);
+  gtk_widget_set_visible (self->case_menu_button, kase != NULL);
 }
 
 static void
@@ -229,6 +238,93 @@ on_filter_changed (LuwteCasesPage *self)
   luwte_case_workspace_flush (self->workspace);
   luwte_case_list_set_status (self->cases, selected == 0 ? NULL : &status);
   show_selected (self);
+}
+
+static void
+on_sort_changed (LuwteCasesPage *self)
+{
+  if (self->cases == NULL)
+    return;
+  luwte_case_workspace_flush (self->workspace);
+  luwte_case_list_set_sort (self->cases, gtk_drop_down_get_selected (self->sort_choice));
+  show_selected (self);
+}
+
+static void
+on_undo_delete (LuwteCasesPage *self)
+{
+  luwte_cases_page_undo_delete (self);
+}
+
+/**
+ * luwte_cases_page_delete_selected:
+ *
+ * Deletes the case on screen with everything in it, at once; the toast
+ * offers to bring it back.
+ */
+gboolean
+luwte_cases_page_delete_selected (LuwteCasesPage *self)
+{
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  LuwteCase *kase;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+
+  kase = luwte_case_workspace_get_case (self->workspace);
+  if (self->store == NULL || kase == NULL)
+    return FALSE;
+  /* What was typed last is part of what Undo brings back. */
+  if (!luwte_case_workspace_flush (self->workspace))
+    return FALSE;
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_CASE, kase, 0, &error);
+  if (removal == NULL)
+    {
+      on_save_failed (self, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->deleted, removal);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  luwte_case_list_reload (self->cases);
+  show_selected (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  /* TRANSLATORS: %s is the case reference, e.g. OOV-2026-0042 */
+  title = g_strdup_printf (_("Case %s deleted"), luwte_removal_get_case_ref (removal));
+  luwte_undo_toast_show (GTK_WIDGET (self), title, G_CALLBACK (on_undo_delete));
+  return TRUE;
+}
+
+/* Brings back the case deleted last and shows it. */
+gboolean
+luwte_cases_page_undo_delete (LuwteCasesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+
+  if (self->deleted == NULL || self->store == NULL)
+    return FALSE;
+  if (!luwte_store_undo_removal (self->store, self->deleted, &error) ||
+      (kase = luwte_store_get_case (self->store, luwte_removal_get_case_ref (self->deleted), &error)) == NULL)
+    {
+      on_save_failed (self, error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->deleted);
+  luwte_case_list_reload (self->cases);
+  gtk_single_selection_set_selected (self->selection, position_of (self, kase));
+  return TRUE;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  luwte_cases_page_delete_selected (LUWTE_CASES_PAGE (widget));
 }
 
 static void
@@ -438,6 +534,7 @@ luwte_cases_page_finalize (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->store);
   g_clear_object (&self->card);
 
@@ -461,6 +558,8 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_pane);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_header);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, sort_choice);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_list);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_title);
@@ -472,6 +571,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
 }
 
@@ -479,6 +579,7 @@ static void
 luwte_cases_page_init (LuwteCasesPage *self)
 {
   g_autoptr(GtkStringList) filters = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -499,7 +600,18 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->case_list, factory);
 
+  for (LuwteCaseSort sort = LUWTE_CASE_SORT_NEWEST; sort <= LUWTE_CASE_SORT_GATHERING; sort++)
+    gtk_string_list_append (sorts, luwte_case_sort_label (sort));
+  gtk_drop_down_set_model (self->sort_choice, G_LIST_MODEL (sorts));
+  {
+    g_autoptr(GtkListItemFactory) items = luwte_string_item_factory_new ();
+    gtk_drop_down_set_factory (self->sort_choice, items);
+  }
+  luwte_accessible_name_inner (GTK_WIDGET (self->sort_choice), GTK_TYPE_TOGGLE_BUTTON, _("Order of the cases"));
+  luwte_accessible_name_inner (self->case_menu_button, GTK_TYPE_TOGGLE_BUTTON, _("Case menu"));
+
   g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
 }
@@ -519,6 +631,7 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
   g_set_object (&self->store, store);
   luwte_case_workspace_set_store (self->workspace, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_filter), store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_choice), store != NULL);
 
   if (store == NULL)
     {

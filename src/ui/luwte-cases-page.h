@@ -24,6 +24,8 @@ void       luwte_cases_page_set_title_widget (LuwteCasesPage *self,
 LuwteCase *luwte_cases_page_new_case         (LuwteCasesPage *self);
 LuwteCase *luwte_cases_page_get_selected     (LuwteCasesPage *self);
 gboolean   luwte_cases_page_flush            (LuwteCasesPage *self);
+gboolean   luwte_cases_page_delete_selected  (LuwteCasesPage *self);
+gboolean   luwte_cases_page_undo_delete      (LuwteCasesPage *self);
 GListModel *luwte_cases_page_get_model       (LuwteCasesPage *self);
 void       luwte_cases_page_set_card         (LuwteCasesPage *self,
                                               LuwteCard      *card,

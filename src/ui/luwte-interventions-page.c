@@ -18,6 +18,9 @@
 #include "luwte-time.h"
 #include "luwte-case-intervention.h"
 #include "luwte-card-search.h"
+#include "luwte-party-choice.h"
+#include "luwte-removal.h"
+#include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -44,6 +47,7 @@ struct _LuwteInterventionsPage
   GtkWidget      *chooser_entry;
   GtkListBox     *chooser_list;
   GtkWidget      *popover;
+  LuwteRemoval   *removed;       /* for Undo */
 };
 
 G_DEFINE_FINAL_TYPE (LuwteInterventionsPage, luwte_interventions_page, ADW_TYPE_BIN)
@@ -54,6 +58,7 @@ struct _ChosenRow
   LuwteCaseIntervention  *item;
   GtkWidget              *expander;
   AdwComboRow            *status_row;
+  AdwComboRow            *party_row;
   AdwEntryRow            *responsible_row;
   AdwEntryRow            *due_row;
   GtkTextBuffer          *rationale;
@@ -87,11 +92,13 @@ save_row (ChosenRow *row)
   g_autofree char *due = luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row->due_row)));
   LuwteInterventionStatus status = (LuwteInterventionStatus) adw_combo_row_get_selected (row->status_row);
   LuwteCaseInterventionEdit edit = { 0 };
+  gint64 party_id = luwte_party_choice_get_id (row->party_row);
 
   g_clear_handle_id (&row->save_source, g_source_remove);
 
   edit.status = &status;
   edit.responsible = gtk_editable_get_text (GTK_EDITABLE (row->responsible_row));
+  edit.party_id = &party_id;
   edit.due_at = due;
   edit.rationale = rationale;
   edit.proportionality = proportionality;
@@ -132,13 +139,14 @@ schedule_save (ChosenRow *row)
   row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
 }
 
-/* Saving is the owner's job (flush) while the widgets still exist; here
- * the row only lets go of them. */
+/* Saving is the owner's job (flush) while the widgets are on screen;
+ * here the row only lets go of them. */
 static void
 chosen_row_free (ChosenRow *row)
 {
   g_clear_handle_id (&row->save_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (row->status_row, row);
+  g_signal_handlers_disconnect_by_data (row->party_row, row);
   g_signal_handlers_disconnect_by_data (row->responsible_row, row);
   g_signal_handlers_disconnect_by_data (row->due_row, row);
   g_signal_handlers_disconnect_by_data (row->rationale, row);
@@ -146,6 +154,7 @@ chosen_row_free (ChosenRow *row)
     g_signal_handlers_disconnect_by_data (row->proportionality, row);
   g_signal_handlers_disconnect_by_data (row->outcome, row);
   g_clear_object (&row->item);
+  g_object_unref (row->expander);
   g_free (row);
 }
 
@@ -213,6 +222,16 @@ legal_hint (LuwteInterventionsPage *self,
   return g_string_free (hint, FALSE);
 }
 
+static void
+on_remove_clicked (ChosenRow *row)
+{
+  LuwteInterventionsPage *self = row->page;
+  guint position;
+
+  if (g_ptr_array_find (self->rows, row, &position))
+    luwte_interventions_page_remove (self, position);
+}
+
 static ChosenRow *
 add_row (LuwteInterventionsPage *self,
          LuwteCaseIntervention  *item)
@@ -232,7 +251,8 @@ add_row (LuwteInterventionsPage *self,
   /* A card without this id (an own card) still shows what was chosen. */
   title = card_item != NULL ? luwte_localized_get (luwte_card_intervention_get_title (card_item), self->language)
                             : luwte_case_intervention_get_card_id (item);
-  row->expander = adw_expander_row_new ();
+  /* Held until the row is freed: its widgets live as long as it does. */
+  row->expander = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander),
@@ -248,8 +268,12 @@ add_row (LuwteInterventionsPage *self,
   luwte_accessible_name_inner (GTK_WIDGET (row->status_row), GTK_TYPE_LIST_VIEW, _("Statuses"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->status_row));
 
+  row->party_row = luwte_party_choice_new (_("Responsible Party"), _("Not one of the parties"));
+  luwte_party_choice_fill (row->party_row, self->store, self->kase, luwte_case_intervention_get_party_id (item));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->party_row));
+
   row->responsible_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->responsible_row), _("Responsible"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->responsible_row), _("Responsible (in words)"));
   gtk_editable_set_text (GTK_EDITABLE (row->responsible_row), luwte_case_intervention_get_responsible (item));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->responsible_row));
 
@@ -268,7 +292,21 @@ add_row (LuwteInterventionsPage *self,
     }
   row->outcome = add_text_field (row->expander, _("Outcome"), NULL, luwte_case_intervention_get_outcome (item));
 
+  {
+    GtkWidget *remove_row = adw_action_row_new ();
+    GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove From the Case"));
+    g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the case"), title);
+
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "destructive-action");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+    g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_clicked), row);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), remove_row);
+  }
+
   g_signal_connect_swapped (row->status_row, "notify::selected", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->party_row, "notify::selected", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->responsible_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->due_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->rationale, "changed", G_CALLBACK (schedule_save), row);
@@ -371,12 +409,28 @@ luwte_interventions_page_dispose (GObject *object)
   G_OBJECT_CLASS (luwte_interventions_page_parent_class)->dispose (object);
 }
 
+/* Parties are added on their own page: offer the current ones. */
+static void
+on_map (LuwteInterventionsPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ChosenRow *row = g_ptr_array_index (self->rows, i);
+      gboolean filling = row->filling;
+
+      row->filling = TRUE;
+      luwte_party_choice_fill (row->party_row, self->store, self->kase, luwte_party_choice_get_id (row->party_row));
+      row->filling = filling;
+    }
+}
+
 static void
 luwte_interventions_page_finalize (GObject *object)
 {
   LuwteInterventionsPage *self = (LuwteInterventionsPage *) object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->removed);
   g_clear_object (&self->card);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
@@ -456,6 +510,7 @@ luwte_interventions_page_init (LuwteInterventionsPage *self)
   g_signal_connect_object (self->chooser_list, "row-activated", G_CALLBACK (on_chooser_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
   update_empty (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 void
@@ -549,4 +604,69 @@ luwte_interventions_page_get_n_chosen (LuwteInterventionsPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_INTERVENTIONS_PAGE (self), 0);
   return self->rows->len;
+}
+
+static void
+on_undo (LuwteInterventionsPage *self)
+{
+  luwte_interventions_page_undo_remove (self);
+}
+
+/**
+ * luwte_interventions_page_remove:
+ *
+ * Takes the intervention at @position out of the case, with what was
+ * typed for it; the toast offers to undo it.
+ */
+gboolean
+luwte_interventions_page_remove (LuwteInterventionsPage *self,
+                                 guint                   position)
+{
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  ChosenRow *row;
+
+  g_return_val_if_fail (LUWTE_IS_INTERVENTIONS_PAGE (self), FALSE);
+  g_return_val_if_fail (position < self->rows->len, FALSE);
+
+  row = g_ptr_array_index (self->rows, position);
+  if (row->dirty && !save_row (row))
+    return FALSE;
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_INTERVENTION, self->kase,
+                                luwte_case_intervention_get_id (row->item), &error);
+  if (removal == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return FALSE;
+    }
+  g_set_object (&self->removed, removal);
+  adw_preferences_group_remove (self->group, row->expander);
+  g_ptr_array_remove_index (self->rows, position);
+  update_empty (self);
+  luwte_undo_toast_show (GTK_WIDGET (self), _("Intervention removed from the case"), G_CALLBACK (on_undo));
+  return TRUE;
+}
+
+/* Brings back the intervention removed last. */
+gboolean
+luwte_interventions_page_undo_remove (LuwteInterventionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_INTERVENTIONS_PAGE (self), FALSE);
+
+  if (self->removed == NULL || self->store == NULL)
+    return FALSE;
+  if (!luwte_store_undo_removal (self->store, self->removed, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->removed);
+  store = g_object_ref (self->store);
+  kase = self->kase != NULL ? g_object_ref (self->kase) : NULL;
+  luwte_interventions_page_set_case (self, store, kase);
+  return TRUE;
 }

@@ -25,5 +25,8 @@ gboolean luwte_interventions_page_choose     (LuwteInterventionsPage *self,
                                               const char             *card_id);
 gboolean luwte_interventions_page_flush      (LuwteInterventionsPage *self);
 guint    luwte_interventions_page_get_n_chosen (LuwteInterventionsPage *self);
+gboolean luwte_interventions_page_remove      (LuwteInterventionsPage *self,
+                                               guint                   position);
+gboolean luwte_interventions_page_undo_remove (LuwteInterventionsPage *self);
 
 G_END_DECLS

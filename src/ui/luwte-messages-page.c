@@ -15,6 +15,8 @@
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-time.h"
+#include "luwte-removal.h"
+#include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
 
@@ -27,6 +29,7 @@ struct _LuwteMessagesPage
   GBytes              *screenshot;   /* attached, not yet stored */
   GPtrArray           *rows;         /* borrowed */
   GPtrArray           *items;        /* LuwteEvidence */
+  LuwteRemoval        *removed;      /* for Undo */
 
   AdwEntryRow         *url_row;
   AdwEntryRow         *platform_row;
@@ -65,6 +68,16 @@ on_takedown_selected (AdwComboRow       *row,
 }
 
 static void
+on_remove_clicked (GtkButton         *button,
+                   LuwteMessagesPage *self)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->items, g_object_get_data (G_OBJECT (button), "evidence"), &position))
+    luwte_messages_page_remove (self, position);
+}
+
+static void
 append_row (LuwteMessagesPage *self,
             LuwteEvidence     *item)
 {
@@ -96,6 +109,18 @@ append_row (LuwteMessagesPage *self,
   luwte_accessible_name_inner (GTK_WIDGET (row), GTK_TYPE_LIST_VIEW, _("Takedown states"));
   g_object_set_data (G_OBJECT (row), "evidence", item);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_takedown_selected), self, 0);
+  {
+    GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "flat");
+    gtk_widget_set_tooltip_text (remove, _("Remove From the Case"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Remove this message from the case"), -1);
+    g_object_set_data (G_OBJECT (remove), "evidence", item);
+    g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
+  }
 
   adw_preferences_group_add (self->list_group, GTK_WIDGET (row));
   g_ptr_array_add (self->rows, row);
@@ -273,6 +298,7 @@ luwte_messages_page_finalize (GObject *object)
   g_clear_pointer (&self->screenshot, g_bytes_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->removed);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   G_OBJECT_CLASS (luwte_messages_page_parent_class)->finalize (object);
@@ -351,4 +377,59 @@ luwte_messages_page_get_n_messages (LuwteMessagesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), 0);
   return self->items->len;
+}
+
+static void
+on_undo (LuwteMessagesPage *self)
+{
+  luwte_messages_page_undo_remove (self);
+}
+
+/**
+ * luwte_messages_page_remove:
+ *
+ * Takes the message at @position, with its screenshot, out of the case;
+ * the toast offers to undo it.
+ */
+gboolean
+luwte_messages_page_remove (LuwteMessagesPage *self,
+                            guint              position)
+{
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), FALSE);
+  g_return_val_if_fail (position < self->items->len, FALSE);
+
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_EVIDENCE, self->kase,
+                                luwte_evidence_get_id (g_ptr_array_index (self->items, position)), &error);
+  if (removal == NULL)
+    {
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->removed, removal);
+  refill (self);
+  luwte_undo_toast_show (GTK_WIDGET (self), _("Message removed from the case"), G_CALLBACK (on_undo));
+  return TRUE;
+}
+
+/* Brings back the message removed last, with its screenshot. */
+gboolean
+luwte_messages_page_undo_remove (LuwteMessagesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), FALSE);
+
+  if (self->removed == NULL || self->store == NULL)
+    return FALSE;
+  if (!luwte_store_undo_removal (self->store, self->removed, &error))
+    {
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->removed);
+  refill (self);
+  return TRUE;
 }

@@ -21,5 +21,8 @@ gboolean luwte_messages_page_attach_file    (LuwteMessagesPage *self,
                                              GFile             *file);
 gboolean luwte_messages_page_add_from_form  (LuwteMessagesPage *self);
 guint    luwte_messages_page_get_n_messages (LuwteMessagesPage *self);
+gboolean luwte_messages_page_remove         (LuwteMessagesPage *self,
+                                             guint              position);
+gboolean luwte_messages_page_undo_remove    (LuwteMessagesPage *self);
 
 G_END_DECLS

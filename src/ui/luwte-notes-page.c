@@ -14,6 +14,9 @@
 #include "luwte-accessible.h"
 #include "luwte-note.h"
 #include "luwte-time.h"
+#include "luwte-party-choice.h"
+#include "luwte-removal.h"
+#include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -27,7 +30,9 @@ struct _LuwteNotesPage
   guint                n_notes;
 
   AdwComboRow         *kind_row;
+  AdwComboRow         *party_choice;
   AdwEntryRow         *party_row;
+  LuwteRemoval        *removed;      /* for Undo */
   GtkTextBuffer       *text;
   AdwEntryRow         *action_by_row;
   AdwEntryRow         *action_due_row;
@@ -39,12 +44,28 @@ struct _LuwteNotesPage
 
 G_DEFINE_FINAL_TYPE (LuwteNotesPage, luwte_notes_page, ADW_TYPE_BIN)
 
+static void on_map (LuwteNotesPage *self);
+
 /* The log can be long (a case of weeks): a list view that only makes
  * rows for what is on screen. */
 static void
-setup_log_row (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+on_remove_clicked (GtkButton      *button,
+                   LuwteNotesPage *self)
 {
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
+  LuwteNote *note = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (note != NULL)
+    luwte_notes_page_remove (self, note);
+}
+
+static void
+setup_log_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LuwteNotesPage           *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *text = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
@@ -63,7 +84,17 @@ setup_log_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 6);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove From the Log"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove this entry from the log"), -1);
+  g_object_set_data (G_OBJECT (remove), "list-item", item);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -93,7 +124,8 @@ bind_log_row (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
   LuwteNote *note = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (text);
   g_autofree char *line = describe_note (note);
@@ -102,8 +134,8 @@ bind_log_row (GtkSignalListItemFactory *factory,
   /* What people typed shows as typed, markup and all. */
   gtk_label_set_text (GTK_LABEL (text), luwte_note_get_text (note));
   gtk_label_set_text (GTK_LABEL (meta), line);
-  if (gtk_widget_get_parent (box) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+  if (gtk_widget_get_parent (row) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -132,6 +164,7 @@ update_form (LuwteNotesPage *self)
   GtkTextIter end;
   g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->party_row), luwte_party_choice_get_id (self->party_choice) == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->action_by_row), action);
   gtk_widget_set_visible (GTK_WIDGET (self->action_due_row), action);
   gtk_text_buffer_get_bounds (self->text, &start, &end);
@@ -155,6 +188,7 @@ luwte_notes_page_add_draft (LuwteNotesPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *due = NULL;
+  g_autofree char *party = NULL;
   LuwteNoteNew entry = { 0 };
   GtkTextIter start;
   GtkTextIter end;
@@ -167,7 +201,10 @@ luwte_notes_page_add_draft (LuwteNotesPage *self)
     return TRUE;
 
   entry.kind = (LuwteNoteKind) adw_combo_row_get_selected (self->kind_row);
-  entry.party = gtk_editable_get_text (GTK_EDITABLE (self->party_row));
+  entry.party_id = luwte_party_choice_get_id (self->party_choice);
+  party = entry.party_id > 0 ? luwte_party_choice_get_name (self->party_choice)
+                             : g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->party_row)));
+  entry.party = party;
   entry.text = text;
   if (entry.kind == LUWTE_NOTE_KIND_ACTION)
     {
@@ -242,6 +279,7 @@ luwte_notes_page_finalize (GObject *object)
   LuwteNotesPage *self = (LuwteNotesPage *) object;
 
   g_clear_object (&self->log);
+  g_clear_object (&self->removed);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   G_OBJECT_CLASS (luwte_notes_page_parent_class)->finalize (object);
@@ -285,8 +323,10 @@ luwte_notes_page_init (LuwteNotesPage *self)
   luwte_accessible_name_inner (GTK_WIDGET (self->kind_row), GTK_TYPE_LIST_VIEW, _("Kinds of entry"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->kind_row));
 
+  self->party_choice = luwte_party_choice_new (_("With"), _("Someone not among the parties"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->party_choice));
   self->party_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->party_row), _("With (e.g. Politie, OM, Jongerenwerk)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->party_row), _("Who (e.g. Politie, OM, Jongerenwerk)"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->party_row));
 
   self->action_by_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -324,7 +364,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
     GtkWidget *log_scroller = gtk_scrolled_window_new ();
     GtkWidget *log_clamp = adw_clamp_scrollable_new ();
 
-    g_signal_connect (log_factory, "setup", G_CALLBACK (setup_log_row), NULL);
+    g_signal_connect (log_factory, "setup", G_CALLBACK (setup_log_row), self);
     g_signal_connect (log_factory, "bind", G_CALLBACK (bind_log_row), NULL);
     self->log_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_steal_pointer (&log_factory)));
     gtk_widget_add_css_class (GTK_WIDGET (self->log_view), "rich-list");
@@ -366,6 +406,8 @@ luwte_notes_page_init (LuwteNotesPage *self)
   }
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->party_choice, "notify::selected", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->text, "changed", G_CALLBACK (update_form), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_text_key), self, G_CONNECT_SWAPPED);
@@ -413,8 +455,97 @@ luwte_notes_page_set_case (LuwteNotesPage *self,
         }
     }
   gtk_editable_set_text (GTK_EDITABLE (self->party_row), "");
+  luwte_party_choice_fill (self->party_choice, store, kase, 0);
   adw_combo_row_set_selected (self->kind_row, LUWTE_NOTE_KIND_INFORMATION);
   update_form (self);
+}
+
+static void
+reload_log (LuwteNotesPage *self)
+{
+  LuwteCase *kase = self->kase != NULL ? g_object_ref (self->kase) : NULL;
+
+  /* set_case does nothing for the case on screen: leave and come back. */
+  g_clear_object (&self->kase);
+  clear_log (self);
+  luwte_notes_page_set_case (self, self->store, kase);
+  g_clear_object (&kase);
+}
+
+static void
+on_undo (LuwteNotesPage *self)
+{
+  luwte_notes_page_undo_remove (self);
+}
+
+static gboolean
+same_note (gconstpointer a,
+           gconstpointer b)
+{
+  return luwte_note_get_id ((LuwteNote *) a) == luwte_note_get_id ((LuwteNote *) b);
+}
+
+/**
+ * luwte_notes_page_remove:
+ *
+ * Takes @note out of the log at once; the toast offers to undo it.
+ */
+gboolean
+luwte_notes_page_remove (LuwteNotesPage *self,
+                         LuwteNote      *note)
+{
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), FALSE);
+
+  if (self->store == NULL || self->kase == NULL)
+    return FALSE;
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_NOTE, self->kase, luwte_note_get_id (note), &error);
+  if (removal == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return FALSE;
+    }
+  g_set_object (&self->removed, removal);
+  if (g_list_store_find_with_equal_func (self->log, note, same_note, &position))
+    {
+      g_list_store_remove (self->log, position);
+      self->n_notes--;
+    }
+  update_form (self);
+  luwte_undo_toast_show (GTK_WIDGET (self), _("Log entry removed"), G_CALLBACK (on_undo));
+  return TRUE;
+}
+
+/* Brings back the entry removed last. */
+gboolean
+luwte_notes_page_undo_remove (LuwteNotesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), FALSE);
+
+  if (self->removed == NULL || self->store == NULL)
+    return FALSE;
+  if (!luwte_store_undo_removal (self->store, self->removed, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return FALSE;
+    }
+  g_clear_object (&self->removed);
+  reload_log (self);
+  return TRUE;
+}
+
+/* Parties are added on their own page: offer the current ones. */
+static void
+on_map (LuwteNotesPage *self)
+{
+  gint64 selected = luwte_party_choice_get_id (self->party_choice);
+
+  luwte_party_choice_fill (self->party_choice, self->store, self->kase, selected);
 }
 
 guint

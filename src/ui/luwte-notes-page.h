@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "luwte-case.h"
+#include "luwte-note.h"
 #include "luwte-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ void     luwte_notes_page_set_case    (LuwteNotesPage *self,
                                        LuwteCase      *kase);
 gboolean luwte_notes_page_add_draft   (LuwteNotesPage *self);
 guint    luwte_notes_page_get_n_notes (LuwteNotesPage *self);
+gboolean luwte_notes_page_remove      (LuwteNotesPage *self,
+                                       LuwteNote      *note);
+gboolean luwte_notes_page_undo_remove (LuwteNotesPage *self);
 
 G_END_DECLS

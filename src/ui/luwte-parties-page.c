@@ -13,6 +13,8 @@
 #include "luwte-parties-page.h"
 #include "luwte-page.h"
 #include "luwte-accessible.h"
+#include "luwte-removal.h"
+#include "luwte-undo-toast.h"
 #include "luwte-party.h"
 
 #include <glib/gi18n.h>
@@ -25,8 +27,7 @@ struct _LuwtePartiesPage
   LuwteCase           *kase;
   GPtrArray           *parties;     /* LuwteParty, as listed */
   GPtrArray           *rows;        /* GtkWidget, borrowed */
-  LuwteParty          *removed;     /* for Undo */
-  LuwteCase           *removed_from;
+  LuwteRemoval        *removed;     /* for Undo */
 
   AdwComboRow         *role_row;
   AdwEntryRow         *name_row;
@@ -131,31 +132,22 @@ luwte_parties_page_remove (LuwtePartiesPage *self,
                            guint             position)
 {
   g_autoptr(LuwteParty) party = NULL;
+  g_autoptr(LuwteRemoval) removal = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
 
   g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), FALSE);
   g_return_val_if_fail (position < self->parties->len, FALSE);
 
   party = g_object_ref (g_ptr_array_index (self->parties, position));
-  if (!luwte_store_remove_party (self->store, self->kase, party, &error))
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_PARTY, self->kase, luwte_party_get_id (party), &error);
+  if (removal == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       return FALSE;
     }
-  g_set_object (&self->removed, party);
-  g_set_object (&self->removed_from, self->kase);
+  g_set_object (&self->removed, removal);
   refill (self);
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (_("Party removed"));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, G_CONNECT_SWAPPED);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  luwte_undo_toast_show (GTK_WIDGET (self), _("Party removed"), G_CALLBACK (on_undo));
   return TRUE;
 }
 
@@ -169,13 +161,12 @@ luwte_parties_page_undo_remove (LuwtePartiesPage *self)
 
   if (self->removed == NULL || self->store == NULL)
     return FALSE;
-  if (!luwte_store_add_party (self->store, self->removed_from, self->removed, &error))
+  if (!luwte_store_undo_removal (self->store, self->removed, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       return FALSE;
     }
   g_clear_object (&self->removed);
-  g_clear_object (&self->removed_from);
   refill (self);
   return TRUE;
 }
@@ -263,7 +254,6 @@ luwte_parties_page_finalize (GObject *object)
   g_clear_pointer (&self->parties, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->removed);
-  g_clear_object (&self->removed_from);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   G_OBJECT_CLASS (luwte_parties_page_parent_class)->finalize (object);

@@ -11,6 +11,9 @@
 #include "luwte-note.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
+#include "luwte-interventions-page.h"
+#include "luwte-cases-page.h"
+#include "luwte-demo.h"
 #include "luwte-messages-page.h"
 #include "luwte-evidence.h"
 #include "luwte-party.h"
@@ -483,6 +486,106 @@ test_messages (void)
   wait_idle ();
 }
 
+static gint64
+count_rows (LuwteStore *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (luwte_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Everything can be deleted from where it is shown, and Undo puts it
+ * back: a log entry, an intervention, a message, a whole case. */
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "delete.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  LuwteCasesPage *cases;
+  LuwteCaseWorkspace *workspace;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_demo_add_cases (store, card, 3, 11, &error));
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  workspace = luwte_cases_page_get_workspace (cases);
+  kase = luwte_cases_page_new_case (cases);
+  reference = g_strdup (luwte_case_get_reference (kase));
+
+  {
+    LuwteNotesPage *page = luwte_case_workspace_get_notes_page (workspace);
+    LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_DECISION, .text = "Driehoek: geen noodbevel" };
+    g_autoptr(LuwteNote) note = luwte_store_add_note (store, kase, &entry, &error);
+
+    luwte_notes_page_set_case (page, store, NULL);
+    luwte_notes_page_set_case (page, store, kase);
+    g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 1);
+    g_assert_true (luwte_notes_page_remove (page, note));
+    g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 0);
+    g_assert_cmpint (count_rows (store, "SELECT count (*) FROM notes WHERE text = 'Driehoek: geen noodbevel'"), ==, 0);
+    g_assert_true (luwte_notes_page_undo_remove (page));
+    g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 1);
+  }
+
+  {
+    LuwteInterventionsPage *page = luwte_case_workspace_get_interventions_page (workspace);
+
+    g_assert_true (luwte_interventions_page_choose (page, "mayor-video-message"));
+    g_assert_true (luwte_interventions_page_remove (page, 0));
+    g_assert_cmpuint (luwte_interventions_page_get_n_chosen (page), ==, 0);
+    g_assert_true (luwte_interventions_page_undo_remove (page));
+    g_assert_cmpuint (luwte_interventions_page_get_n_chosen (page), ==, 1);
+  }
+
+  {
+    LuwteMessagesPage *page = luwte_case_workspace_get_messages_page (workspace);
+    LuwteEvidenceNew message = { .url = "https://tiktok.example/demo/1", .platform = "TikTok" };
+    g_autoptr(LuwteEvidence) evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+
+    g_assert_no_error (error);
+    luwte_messages_page_set_case (page, store, NULL);
+    luwte_messages_page_set_case (page, store, kase);
+    g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
+    g_assert_true (luwte_messages_page_remove (page, 0));
+    g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 0);
+    g_assert_true (luwte_messages_page_undo_remove (page));
+    g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
+  }
+
+  /* The whole case, from the case menu. */
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cases), "cases.delete", NULL));
+  wait_idle ();
+  g_assert_null (luwte_cases_page_get_selected (cases));
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 3);
+  g_assert_null (luwte_store_get_case (store, reference, NULL));
+  g_assert_true (luwte_cases_page_undo_delete (cases));
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
+  g_assert_nonnull (luwte_cases_page_get_selected (cases));
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, reference);
+  notes = luwte_store_list_notes (store, luwte_cases_page_get_selected (cases), &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count (*) FROM evidence WHERE url = 'https://tiktok.example/demo/1'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
+  g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
 
   status = g_test_run ();
   g_free (test_dir);

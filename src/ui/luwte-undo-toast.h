@@ -1,0 +1,17 @@
+/* luwte-undo-toast.h — "… removed" with Undo, in the window's toast overlay
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Shows @title with an Undo button that calls @undo (@page, no other
+ * arguments) while @page lives. */
+void luwte_undo_toast_show (GtkWidget  *page,
+                            const char *title,
+                            GCallback   undo);
+
+G_END_DECLS
