@@ -351,6 +351,54 @@ test_export_import (void)
   g_assert_nonnull (strstr (broken.err, "newer"));
 }
 
+static void
+test_profile (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "cli-profile.db", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+  JsonObject *profile;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_unlink (db);
+  run_cli (&run, "--db", db, "profile", "set", "municipality", "Gemeente Voorbeeld", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, "profile", "set", "address", "Raadhuisplein 1\\n1234 AB Voorbeeld", "--db", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* A bad value: one line, exit 1; a bad key or missing value: usage. */
+  run_cli (&run, "--db", db, "profile", "set", "email", "geen adres", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "geen adres"));
+  assert_one_error_line (&run);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "profile", "set", "burgemeester", "X", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "profile", "set", "mayor", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (&run, "--db", db, "profile", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  profile = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (profile, "municipality"), ==, "Gemeente Voorbeeld");
+  g_assert_cmpstr (json_object_get_string_member (profile, "address"), ==, "Raadhuisplein 1\n1234 AB Voorbeeld");
+  g_assert_cmpstr (json_object_get_string_member (profile, "email"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (profile, "reference_prefix"), ==, "OOV");
+  g_assert_cmpuint (json_object_get_size (profile), ==, 9);
+  run_clear (&run);
+
+  run_cli (&run, "--db", db, "profile", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "address\tRaadhuisplein 1\\n1234 AB Voorbeeld\n"));
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/cli/newer-database", test_newer_database);
   g_test_add_func ("/cli/demo-reproducible", test_demo_reproducible);
   g_test_add_func ("/cli/export-import", test_export_import);
+  g_test_add_func ("/cli/profile", test_profile);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "luwte-removal.h"
 #include "luwte-timeline.h"
 #include "luwte-evidence.h"
+#include "luwte-profile.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "luwte-store.h"
@@ -840,6 +841,107 @@ test_evidence (void)
   g_assert_cmpstr (luwte_evidence_get_description (g_ptr_array_index (listed, 0)), ==, "Oproep <b>&</b> plaats");
 }
 
+/* A takedown request keeps how it went out and by when an answer is due;
+ * past that date it asks for a reminder, until the platform answers. */
+static void
+test_takedown_follow_up (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("takedown.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep", NULL);
+  LuwteEvidenceNew message = { .url = "https://tiktok.example/x/1", .platform = "TikTok" };
+  g_autoptr(LuwteEvidence) evidence = luwte_store_add_evidence (store, kase, &message, NULL, NULL);
+  g_autoptr(GDateTime) before = g_date_time_new_from_iso8601 ("2026-12-01T09:00:00+01:00", NULL);
+  g_autoptr(GDateTime) after = g_date_time_new_from_iso8601 ("2026-12-03T09:00:00+01:00", NULL);
+  g_autoptr(GPtrArray) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteTakedownUpdate requested = { LUWTE_TAKEDOWN_REQUESTED, "2026-11-30T10:00:00+01:00", "e-mail",
+                                    "2026-12-02T10:00:00+01:00" };
+  LuwteTakedownUpdate removed = { .state = LUWTE_TAKEDOWN_REMOVED };
+  LuwteTakedownUpdate bad = { LUWTE_TAKEDOWN_REQUESTED, NULL, NULL, "morgen" };
+
+  g_assert_false (luwte_evidence_is_overdue (evidence, after));
+  g_assert_true (luwte_store_update_takedown (store, kase, evidence, &requested, &error));
+  g_assert_no_error (error);
+  g_assert_false (luwte_evidence_is_overdue (evidence, before));
+  g_assert_true (luwte_evidence_is_overdue (evidence, after));
+
+  reread = luwte_store_list_evidence (store, kase, &error);
+  g_assert_cmpstr (luwte_evidence_get_takedown_channel (g_ptr_array_index (reread, 0)), ==, "e-mail");
+  g_assert_cmpstr (luwte_evidence_get_takedown_at (g_ptr_array_index (reread, 0)), ==, "2026-11-30T10:00:00+01:00");
+  g_assert_cmpstr (luwte_evidence_get_takedown_due (g_ptr_array_index (reread, 0)), ==, "2026-12-02T10:00:00+01:00");
+  g_assert_true (luwte_evidence_is_overdue (g_ptr_array_index (reread, 0), after));
+
+  g_assert_false (luwte_store_update_takedown (store, kase, evidence, &bad, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (luwte_evidence_get_takedown (evidence), ==, LUWTE_TAKEDOWN_REQUESTED);
+
+  /* Removed: the channel stays, no reminder any more. */
+  g_assert_true (luwte_store_update_takedown (store, kase, evidence, &removed, &error));
+  g_assert_false (luwte_evidence_is_overdue (evidence, after));
+  g_assert_cmpstr (luwte_evidence_get_takedown_channel (evidence), ==, "e-mail");
+}
+
+static void
+test_profile (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("profile.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (g_get_user_data_dir (), "logo.png", NULL);
+  g_autofree char *value = NULL;
+  LuwteProfileKey key;
+
+  value = luwte_profile_get (store, LUWTE_PROFILE_REFERENCE_PREFIX);
+  g_assert_cmpstr (value, ==, "OOV");
+  g_clear_pointer (&value, g_free);
+  value = luwte_profile_get (store, LUWTE_PROFILE_MUNICIPALITY);
+  g_assert_cmpstr (value, ==, "");
+  g_clear_pointer (&value, g_free);
+
+  for (LuwteProfileKey k = 0; k < LUWTE_PROFILE_N_KEYS; k++)
+    {
+      g_assert_true (luwte_profile_key_parse (luwte_profile_key_to_string (k), &key));
+      g_assert_cmpint (key, ==, k);
+      g_assert_nonnull (luwte_profile_key_label (k));
+    }
+  g_assert_false (luwte_profile_key_parse ("burgemeester", &key));
+
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_ADDRESS, "Raadhuisplein 1\n1234 AB Voorbeeld", &error));
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_MUNICIPALITY, "  Gemeente <b>Voorbeeld</b> ", &error));
+  g_assert_no_error (error);
+  value = luwte_profile_get (store, LUWTE_PROFILE_MUNICIPALITY);
+  g_assert_cmpstr (value, ==, "Gemeente <b>Voorbeeld</b>");
+  g_clear_pointer (&value, g_free);
+
+  /* Each bad value is refused and changes nothing. */
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_REFERENCE_PREFIX, "oov", &error));
+  g_clear_error (&error);
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_REFERENCE_PREFIX, "OOV-", &error));
+  g_clear_error (&error);
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_EMAIL, "oov at voorbeeld", &error));
+  g_clear_error (&error);
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_MAYOR, "Twee\nregels", &error));
+  g_clear_error (&error);
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_LOGO, "logo.png", &error));
+  g_clear_error (&error);
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_LOGO, logo, &error));
+  g_assert_nonnull (strstr (error->message, logo));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (logo, "png", -1, NULL));
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_LOGO, logo, &error));
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_EMAIL, "oov@voorbeeld.example", &error));
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_REFERENCE_PREFIX, "VRB2", &error));
+  g_assert_no_error (error);
+  value = luwte_profile_get (store, LUWTE_PROFILE_REFERENCE_PREFIX);
+  g_assert_cmpstr (value, ==, "VRB2");
+
+  /* New cases take the new prefix. */
+  {
+    g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "", &error);
+    g_assert_true (g_str_has_prefix (luwte_case_get_reference (kase), "VRB2-"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +968,8 @@ main (int   argc,
   g_test_add_func ("/store/new-case-position", test_new_case_position);
   g_test_add_func ("/store/timeline-and-history", test_timeline_and_history);
   g_test_add_func ("/store/evidence", test_evidence);
+  g_test_add_func ("/store/takedown-follow-up", test_takedown_follow_up);
+  g_test_add_func ("/store/profile", test_profile);
 
   return g_test_run ();
 }

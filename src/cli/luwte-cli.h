@@ -45,4 +45,8 @@ int luwte_cli_import      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
 
+int luwte_cli_profile     (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+
 G_END_DECLS

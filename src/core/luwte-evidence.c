@@ -56,6 +56,9 @@ struct _LuwteEvidence
   char          *description;
   char          *sha256;
   LuwteTakedown  takedown;
+  char          *takedown_at;
+  char          *takedown_channel;
+  char          *takedown_due;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteEvidence, luwte_evidence, G_TYPE_OBJECT)
@@ -72,6 +75,9 @@ luwte_evidence_finalize (GObject *object)
   g_free (self->captured_at);
   g_free (self->description);
   g_free (self->sha256);
+  g_free (self->takedown_at);
+  g_free (self->takedown_channel);
+  g_free (self->takedown_due);
   G_OBJECT_CLASS (luwte_evidence_parent_class)->finalize (object);
 }
 
@@ -97,6 +103,34 @@ const char *luwte_evidence_get_description (LuwteEvidence *self) { g_return_val_
 /* Returns: (nullable): of the stored screenshot */
 const char *luwte_evidence_get_sha256 (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->sha256; }
 LuwteTakedown luwte_evidence_get_takedown (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), 0); return self->takedown; }
+/* Returns: (nullable): when the takedown state was last set */
+const char *luwte_evidence_get_takedown_at (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->takedown_at; }
+/* Returns: how the request went out ("e-mail", "platform form"), or "" */
+const char *luwte_evidence_get_takedown_channel (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->takedown_channel; }
+/* Returns: (nullable): by when an answer is expected */
+const char *luwte_evidence_get_takedown_due (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->takedown_due; }
+
+/**
+ * luwte_evidence_is_overdue:
+ * @now: the time to compare with
+ *
+ * Returns: %TRUE when a request went out, has had no final answer, and
+ *   the date the user set for one has passed: time for a reminder
+ */
+gboolean
+luwte_evidence_is_overdue (LuwteEvidence *self,
+                           GDateTime     *now)
+{
+  g_autoptr(GDateTime) due = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), FALSE);
+
+  if (self->takedown_due == NULL ||
+      (self->takedown != LUWTE_TAKEDOWN_REQUESTED && self->takedown != LUWTE_TAKEDOWN_ACKNOWLEDGED))
+    return FALSE;
+  due = g_date_time_new_from_iso8601 (self->takedown_due, NULL);
+  return due != NULL && g_date_time_compare (due, now) < 0;
+}
 
 /**
  * luwte_evidence_strip_metadata:
@@ -150,11 +184,15 @@ from_row (LuwteStmt *stmt)
   self->captured_at = luwte_stmt_dup_text (stmt, 5);
   self->description = luwte_stmt_dup_text (stmt, 6);
   self->sha256 = luwte_stmt_dup_text (stmt, 7);
+  self->takedown_at = luwte_stmt_dup_text (stmt, 8);
   luwte_takedown_parse (takedown, &self->takedown);
+  self->takedown_channel = luwte_stmt_dup_text (stmt, 10);
+  self->takedown_due = luwte_stmt_dup_text (stmt, 11);
   return self;
 }
 
-#define COLUMNS "id, url, platform, account, posted_at, captured_at, description, sha256, takedown_at, takedown"
+#define COLUMNS "id, url, platform, account, posted_at, captured_at, description, sha256, takedown_at, takedown," \
+  " takedown_channel, takedown_due"
 
 /**
  * luwte_store_add_evidence:
@@ -275,7 +313,7 @@ luwte_store_get_screenshot (LuwteStore     *store,
 /**
  * luwte_store_set_takedown:
  *
- * Records where the request to take @evidence down stands, and when.
+ * Records where the request to take @evidence down stands, as of now.
  */
 gboolean
 luwte_store_set_takedown (LuwteStore     *store,
@@ -284,28 +322,85 @@ luwte_store_set_takedown (LuwteStore     *store,
                           LuwteTakedown   state,
                           GError        **error)
 {
-  g_autofree char *now = luwte_now_iso8601 ();
+  LuwteTakedownUpdate update = { .state = state };
 
   if (state == evidence->takedown)
     return TRUE;
+  return luwte_store_update_takedown (store, kase, evidence, &update, error);
+}
+
+/**
+ * luwte_store_update_takedown:
+ *
+ * Records the state of the takedown request, when it was reached (now if
+ * not given), how the request went out, and by when an answer is due;
+ * a NULL channel or due keeps what was there, "" clears it.
+ */
+gboolean
+luwte_store_update_takedown (LuwteStore                *store,
+                             LuwteCase                 *kase,
+                             LuwteEvidence             *evidence,
+                             const LuwteTakedownUpdate *update,
+                             GError                   **error)
+{
+  g_autofree char *now = luwte_now_iso8601 ();
+  const char *at = update->at != NULL ? update->at : now;
+  const char *channel = update->channel != NULL ? update->channel : evidence->takedown_channel;
+  const char *due = update->due != NULL ? (*update->due != '\0' ? update->due : NULL) : evidence->takedown_due;
+
+  g_return_val_if_fail (update->state <= LUWTE_TAKEDOWN_NO_ANSWER, FALSE);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *value = i == 0 ? at : due;
+      g_autoptr(GDateTime) parsed = value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+
+      if (value != NULL && parsed == NULL)
+        {
+          g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                       _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
+                       value, i == 0 ? "takedown_at" : "takedown_due");
+          return FALSE;
+        }
+    }
+
   if (!luwte_store_begin (store, error))
     return FALSE;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE evidence SET takedown = ?, takedown_at = ? WHERE id = ?", error);
+      "UPDATE evidence SET takedown = ?, takedown_at = ?, takedown_channel = ?, takedown_due = ?"
+      " WHERE id = ? AND case_id = ?", error);
 
     if (stmt == NULL)
       goto failed;
-    sqlite3_bind_text (stmt, 1, takedown_names[state], -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 3, evidence->id);
+    sqlite3_bind_text (stmt, 1, takedown_names[update->state], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, channel != NULL ? channel : "", -1, SQLITE_TRANSIENT);
+    if (due != NULL)
+      sqlite3_bind_text (stmt, 4, due, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 5, evidence->id);
+    sqlite3_bind_int64 (stmt, 6, luwte_case_get_id (kase));
     if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
-  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.takedown", takedown_names[state], error) ||
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.takedown",
+                          takedown_names[update->state], error) ||
       !luwte_store_commit (store, error))
     goto failed;
-  evidence->takedown = state;
+
+  evidence->takedown = update->state;
+  {
+    char *new_at = g_strdup (at);
+    char *new_channel = g_strdup (channel != NULL ? channel : "");
+    char *new_due = g_strdup (due);
+
+    g_free (evidence->takedown_at);
+    g_free (evidence->takedown_channel);
+    g_free (evidence->takedown_due);
+    evidence->takedown_at = new_at;
+    evidence->takedown_channel = new_channel;
+    evidence->takedown_due = new_due;
+  }
   return TRUE;
 
 failed:

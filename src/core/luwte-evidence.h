@@ -37,6 +37,11 @@ const char   *luwte_evidence_get_captured_at (LuwteEvidence *self);
 const char   *luwte_evidence_get_description (LuwteEvidence *self);
 const char   *luwte_evidence_get_sha256      (LuwteEvidence *self);
 LuwteTakedown luwte_evidence_get_takedown    (LuwteEvidence *self);
+const char   *luwte_evidence_get_takedown_at (LuwteEvidence *self);
+const char   *luwte_evidence_get_takedown_channel (LuwteEvidence *self);
+const char   *luwte_evidence_get_takedown_due (LuwteEvidence *self);
+gboolean      luwte_evidence_is_overdue      (LuwteEvidence *self,
+                                              GDateTime     *now);
 
 typedef struct {
   const char *url;
@@ -62,6 +67,19 @@ gboolean       luwte_store_set_takedown      (LuwteStore          *store,
                                               LuwteCase           *kase,
                                               LuwteEvidence       *evidence,
                                               LuwteTakedown        state,
+                                              GError             **error);
+/* A change to the takedown request; NULL fields keep their value. */
+typedef struct {
+  LuwteTakedown  state;
+  const char    *at;        /* NULL: now */
+  const char    *channel;   /* "" clears */
+  const char    *due;       /* "" clears */
+} LuwteTakedownUpdate;
+
+gboolean       luwte_store_update_takedown   (LuwteStore          *store,
+                                              LuwteCase           *kase,
+                                              LuwteEvidence       *evidence,
+                                              const LuwteTakedownUpdate *update,
                                               GError             **error);
 GBytes        *luwte_store_get_screenshot    (LuwteStore          *store,
                                               LuwteEvidence       *evidence,

@@ -167,6 +167,9 @@ luwte_exchange_export (LuwteStore  *store,
       add_string (builder, "description", luwte_evidence_get_description (item));
       add_string (builder, "sha256", luwte_evidence_get_sha256 (item));
       add_string (builder, "takedown", luwte_takedown_to_string (luwte_evidence_get_takedown (item)));
+      add_string (builder, "takedown_at", luwte_evidence_get_takedown_at (item));
+      add_string (builder, "takedown_channel", luwte_evidence_get_takedown_channel (item));
+      add_string (builder, "takedown_due", luwte_evidence_get_takedown_due (item));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -348,7 +348,10 @@ check_evidence (Reader *reader,
           !get_time (reader, item, "captured_at", TRUE, &text) ||
           !get_string (reader, item, "description", FALSE, TRUE, &text) ||
           !get_string (reader, item, "sha256", FALSE, TRUE, &sha256) ||
-          !get_string (reader, item, "takedown", FALSE, TRUE, &takedown))
+          !get_string (reader, item, "takedown", FALSE, TRUE, &takedown) ||
+          !get_time (reader, item, "takedown_at", FALSE, &text) ||
+          !get_string (reader, item, "takedown_channel", FALSE, TRUE, &text) ||
+          !get_time (reader, item, "takedown_due", FALSE, &text))
         return FALSE;
       if (sha256 != NULL && (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64))
         return fail (reader, _("“sha256” must be 64 lowercase hexadecimal digits"));
@@ -687,8 +690,8 @@ store_plan (LuwteStore  *store,
     {
       JsonObject *item = json_array_get_object_element (plan->evidence, i);
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-        "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, sha256, takedown)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, sha256, takedown,"
+        " takedown_at, takedown_channel, takedown_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -701,6 +704,9 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 7, member_or (item, "description", ""), -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 8, member_or (item, "sha256", NULL));
       sqlite3_bind_text (stmt, 9, member_or (item, "takedown", "not_requested"), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 10, member_or (item, "takedown_at", NULL));
+      sqlite3_bind_text (stmt, 11, member_or (item, "takedown_channel", ""), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 12, member_or (item, "takedown_due", NULL));
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }
