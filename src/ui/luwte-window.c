@@ -11,6 +11,7 @@
 
 #include "luwte-window.h"
 #include "luwte-cases-page.h"
+#include "luwte-preferences-window.h"
 
 #include <glib/gi18n.h>
 
@@ -19,6 +20,7 @@ struct _LuwteWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  LuwteStore           *store;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
@@ -119,6 +121,20 @@ show_problem_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The municipality's details for letters; they live in the case
+ * database, so there is nothing to set without one. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (luwte_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
 static void
 luwte_window_dispose (GObject *object)
 {
@@ -142,6 +158,7 @@ luwte_window_finalize (GObject *object)
   LuwteWindow *self = (LuwteWindow *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (luwte_window_parent_class)->finalize (object);
 }
@@ -170,6 +187,8 @@ luwte_window_class_init (LuwteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-case", NULL, add_to_case_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "cases");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "card");
@@ -229,6 +248,8 @@ luwte_window_new (GtkApplication *application,
   self = g_object_new (LUWTE_TYPE_WINDOW, "application", application, NULL);
   luwte_cases_page_set_card (self->cases_page, card, luwte_language_from_locale ());
   luwte_cases_page_set_store (self->cases_page, store, store_problem);
+  g_set_object (&self->store, store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", store != NULL);
   luwte_card_browser_set_card (self->card_browser, card, luwte_language_from_locale ());
 
   last = g_settings_get_string (self->settings, "last-intervention");

@@ -14,6 +14,8 @@
 #include "luwte-interventions-page.h"
 #include "luwte-cases-page.h"
 #include "luwte-demo.h"
+#include "luwte-preferences-window.h"
+#include "luwte-profile.h"
 #include "luwte-messages-page.h"
 #include "luwte-evidence.h"
 #include "luwte-party.h"
@@ -586,6 +588,66 @@ test_delete_and_undo (void)
   wait_idle ();
 }
 
+/* Preferences store as typed; a refused value says why and keeps the old. */
+static void
+test_preferences (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "preferences.db", NULL);
+  g_autofree char *logo = g_build_filename (test_dir, "logo.png", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 8, 8);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  LuwtePreferencesWindow *preferences;
+  LuwteWindow *window;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_EMAIL, "oov@voorbeeld.example", &error));
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+
+  preferences = luwte_preferences_window_new (GTK_WINDOW (window), store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_EMAIL)), ==,
+                   "oov@voorbeeld.example");
+  g_assert_cmpstr (gtk_editable_get_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_REFERENCE_PREFIX)), ==,
+                   "OOV");
+
+  gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_MUNICIPALITY), "Gemeente Voorbeeld");
+  g_assert_true (luwte_preferences_window_flush (preferences));
+  value = luwte_profile_get (store, LUWTE_PROFILE_MUNICIPALITY);
+  g_assert_cmpstr (value, ==, "Gemeente Voorbeeld");
+  g_clear_pointer (&value, g_free);
+
+  gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_EMAIL), "geen adres");
+  g_assert_false (luwte_preferences_window_flush (preferences));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_EMAIL)), "error"));
+  value = luwte_profile_get (store, LUWTE_PROFILE_EMAIL);
+  g_assert_cmpstr (value, ==, "oov@voorbeeld.example");
+  g_clear_pointer (&value, g_free);
+
+  g_assert_false (luwte_preferences_window_set_logo (preferences, logo));
+  g_assert_true (gdk_pixbuf_save (pixbuf, logo, "png", NULL, NULL));
+  g_assert_true (luwte_preferences_window_set_logo (preferences, logo));
+  value = luwte_profile_get (store, LUWTE_PROFILE_LOGO);
+  g_assert_cmpstr (value, ==, logo);
+  g_clear_pointer (&value, g_free);
+
+  /* Typed, not flushed: closing stores it. */
+  gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_MAYOR), "A. Burgemeester");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  wait_idle ();
+  value = luwte_profile_get (store, LUWTE_PROFILE_MAYOR);
+  g_assert_cmpstr (value, ==, "A. Burgemeester");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/preferences", test_preferences);
 
   status = g_test_run ();
   g_free (test_dir);
