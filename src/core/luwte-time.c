@@ -1,4 +1,4 @@
-/* luwte-time.c — times as officers type them and as the store keeps them
+/* luwte-time.c — times as officers type them, as the store keeps them and as letters write them
  *
  * The store keeps ISO 8601 with an offset, so a case means the same moment
  * wherever it travels; people type "2026-12-31 22:00" and read local time.
@@ -60,4 +60,66 @@ luwte_time_format_local (const char *iso,
   if (iso == NULL)
     return g_strdup ("");
   return local != NULL ? g_date_time_format (local, format) : g_strdup (iso);
+}
+
+/* Letters are written in their own language whatever the process locale
+ * is, so the names come from here and not from strftime(). */
+static const char * const month_names[2][12] = {
+  [LUWTE_LANGUAGE_NL] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+                          "augustus", "september", "oktober", "november", "december" },
+  [LUWTE_LANGUAGE_EN] = { "January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December" },
+};
+
+/* Monday first, as g_date_time_get_day_of_week() counts. */
+static const char * const day_names[2][7] = {
+  [LUWTE_LANGUAGE_NL] = { "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag" },
+  [LUWTE_LANGUAGE_EN] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
+};
+
+/**
+ * luwte_time_format_long_date:
+ * @time: a time, in the time zone the letter speaks of
+ * @language: the letter's language
+ *
+ * Returns: (transfer full): "12 september 2026" or "12 September 2026"
+ */
+char *
+luwte_time_format_long_date (GDateTime     *time,
+                             LuwteLanguage  language)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (language == LUWTE_LANGUAGE_NL || language == LUWTE_LANGUAGE_EN, NULL);
+
+  return g_strdup_printf ("%d %s %d",
+                          g_date_time_get_day_of_month (time),
+                          month_names[language][g_date_time_get_month (time) - 1],
+                          g_date_time_get_year (time));
+}
+
+/**
+ * luwte_time_format_long_datetime:
+ * @time: a time, in the time zone the letter speaks of
+ * @language: the letter's language
+ *
+ * Returns: (transfer full): "vrijdag 12 september 2026 om 21.00 uur" or
+ *   "Friday 12 September 2026 at 21:00", as each language writes the hour
+ */
+char *
+luwte_time_format_long_datetime (GDateTime     *time,
+                                 LuwteLanguage  language)
+{
+  g_autofree char *date = NULL;
+  const char *day;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (language == LUWTE_LANGUAGE_NL || language == LUWTE_LANGUAGE_EN, NULL);
+
+  date = luwte_time_format_long_date (time, language);
+  day = day_names[language][g_date_time_get_day_of_week (time) - 1];
+  if (language == LUWTE_LANGUAGE_NL)
+    return g_strdup_printf ("%s %s om %d.%02d uur", day, date,
+                            g_date_time_get_hour (time), g_date_time_get_minute (time));
+  return g_strdup_printf ("%s %s at %02d:%02d", day, date,
+                          g_date_time_get_hour (time), g_date_time_get_minute (time));
 }
