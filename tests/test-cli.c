@@ -399,6 +399,128 @@ test_profile (void)
   run_clear (&run);
 }
 
+static void
+test_templates (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *templates;
+  gboolean found = FALSE;
+
+  run_cli (&run, "templates", "--json", "--lang", "nl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  templates = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (templates), >=, 7);
+  for (guint i = 0; i < json_array_get_length (templates); i++)
+    {
+      JsonObject *template = json_array_get_object_element (templates, i);
+      JsonArray *languages = json_object_get_array_member (template, "languages");
+
+      g_assert_nonnull (json_object_get_string_member (template, "title"));
+      g_assert_cmpuint (json_array_get_length (languages), ==, 2);
+      g_assert_nonnull (json_object_get_array_member (template, "interventions"));
+      if (g_str_equal (json_object_get_string_member (template, "id"), "ntd-platform"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (template, "interventions"), 0),
+                           ==, "notice-and-takedown");
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_letter (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "cli-letter.db", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "brief.pdf", NULL);
+  g_autofree char *txt = g_build_filename (g_get_user_data_dir (), "brief.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *youth = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  static const char * const profile[][2] = {
+    { "municipality", "Gemeente Voorbeeld" }, { "address", "Raadhuisplein 1" }, { "mayor", "A. de Burgemeester" },
+    { "sender_name", "J. Jansen" }, { "sender_role", "adviseur" }, { "phone", "14 0123" },
+    { "email", "oov@voorbeeld.example" },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_unlink (db);
+  run_cli (&run, "--db", db, "demo", "--cases", "1", "--seed", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "list", NULL);
+  reference = g_strndup (run.out, strcspn (run.out, "\t"));
+  run_clear (&run);
+
+  /* No profile yet: not complete, exit 1, the missing fields named, no file. */
+  run_cli (&run, "--db", db, "--lang", "en", "letter", reference, "parents-letter", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  g_assert_nonnull (strstr (run.err, "phone"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    {
+      run_cli (&run, "--db", db, "profile", "set", profile[i][0], profile[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      run_clear (&run);
+    }
+
+  /* The youth's id, as show --json prints it; the letter goes to them. */
+  run_cli (&run, "--db", db, "show", reference, "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  {
+    JsonArray *parties = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "parties");
+
+    for (guint i = 0; i < json_array_get_length (parties); i++)
+      if (g_str_equal (json_object_get_string_member (json_array_get_object_element (parties, i), "role"), "youth"))
+        youth = g_strdup (json_object_get_string_member (json_array_get_object_element (parties, i), "id"));
+  }
+  g_assert_nonnull (youth);
+  run_clear (&run);
+
+  run_cli (&run, "--db", db, "letter", reference, "youth-letter", "--party", youth, "-o", txt, "--lang", "nl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, reference));
+  g_assert_nonnull (strstr (text, "Gemeente Voorbeeld"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  /* Wrong usage: 2; an unknown template or party: 1. */
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "-o", "brief.doc", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "no-such-template", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "--party", "p999", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "(a)"));
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--set", "brief.uitleg=Oproep tot geweld.",
+           "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +538,8 @@ main (int   argc,
   g_test_add_func ("/cli/demo-reproducible", test_demo_reproducible);
   g_test_add_func ("/cli/export-import", test_export_import);
   g_test_add_func ("/cli/profile", test_profile);
+  g_test_add_func ("/cli/templates", test_templates);
+  g_test_add_func ("/cli/letter", test_letter);
 
   return g_test_run ();
 }

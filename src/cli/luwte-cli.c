@@ -34,6 +34,8 @@ static const Command commands[] = {
   { "export", "export REF [-o FILE]", N_("Write a case in the exchange format"), luwte_cli_export },
   { "import", "import FILE [--as-new]", N_("Import an exchange file; prints the reference"), luwte_cli_import },
   { "demo", "demo --cases N [--seed S]", N_("Add N synthetic cases, the same for the same seed"), luwte_cli_demo },
+  { "templates", "templates [--json]", N_("List the letter templates"), luwte_cli_templates },
+  { "letter", "letter REF TEMPLATE [--party ID] [--set NAME=VALUE]… -o FILE", N_("Write a letter of a case, .pdf or .txt by the file’s extension"), luwte_cli_letter },
   { "profile", "profile [--json] | profile set KEY VALUE", N_("Print or set the municipality’s details for letters"), luwte_cli_profile },
 };
 

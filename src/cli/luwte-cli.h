@@ -49,4 +49,11 @@ int luwte_cli_profile     (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
 
+int luwte_cli_templates   (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+int luwte_cli_letter      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+
 G_END_DECLS

@@ -57,7 +57,7 @@ static const struct { const char *role; const char *name; const char *organisati
   { "mayor", "Burgemeester (demo)", "Gemeente" }, { "police", "Digitale wijkagent (demo)", "Politie, basisteam" },
   { "prosecutor", "Officier van justitie (demo)", "OM" }, { "youth_work", "Jongerenwerker (demo)", "Jongerenwerk" },
   { "communications", "Woordvoerder (demo)", "Gemeente, communicatie" }, { "school", "Teamleider (demo)", "Voortgezet onderwijs" },
-  { "parent", "Ouder (demo)", "" }, { "key_figure", "Sleutelfiguur (demo)", "Moskee- en buurtvereniging" },
+  { "key_figure", "Sleutelfiguur (demo)", "Moskee- en buurtvereniging" },
 };
 static const char * const note_kinds[] = { "information", "agreement", "decision", "action" };
 static const char * const first_names[] = {
