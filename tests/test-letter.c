@@ -106,6 +106,14 @@ all_inputs (LuwteTemplate *template)
   return inputs;
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static char *
 pdf_text (GBytes *pdf)
 {
@@ -134,7 +142,7 @@ test_every_template_complete (void)
   g_autoptr(LuwteCase) kase = complete_demo_case (store);
   g_autoptr(LuwteTemplateLibrary) library = luwte_template_library_new ();
   GPtrArray *templates = luwte_template_library_get_templates (library);
-  gboolean have_pdftotext = g_find_program_in_path ("pdftotext") != NULL;
+  gboolean have_pdftotext = have_program ("pdftotext");
   guint n_builtin = 0;
 
   for (guint i = 0; i < templates->len; i++)
@@ -218,7 +226,7 @@ test_values_literal (void)
   g_assert_nonnull (strstr (text, "Fam. <i>Test</i> & co {{x}}\nDorpsstraat 1\n1234 AB Voorbeeld"));
   g_assert_nonnull (strstr (text, "Ons kenmerk: "));
 
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if (have_program ("pdftotext"))
     {
       g_autoptr(LuwteLetterLayout) layout = luwte_letter_layout_for (store, &facts, subject, body, &error);
       g_autoptr(GBytes) pdf = luwte_letter_layout_to_pdf (layout, &error);

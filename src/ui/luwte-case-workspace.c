@@ -48,6 +48,7 @@ struct _LuwteCaseWorkspace
   LuwtePartiesPage       *parties_page;
   LuwteTimelinePage      *timeline_page;
   LuwteMessagesPage      *messages_page;
+  LuwteLettersPage       *letters_page;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
@@ -118,7 +119,8 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
   if (self->kase == NULL || self->store == NULL)
     return TRUE;
   if (!luwte_interventions_page_flush (self->interventions_page) ||
-      !luwte_notes_page_add_draft (self->notes_page))
+      !luwte_notes_page_add_draft (self->notes_page) ||
+      !luwte_letters_page_flush (self->letters_page))
     return FALSE;
 
   summary = summary_text (self);
@@ -255,6 +257,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   g_type_ensure (LUWTE_TYPE_PARTIES_PAGE);
   g_type_ensure (LUWTE_TYPE_TIMELINE_PAGE);
   g_type_ensure (LUWTE_TYPE_MESSAGES_PAGE);
+  g_type_ensure (LUWTE_TYPE_LETTERS_PAGE);
 
   /**
    * LuwteCaseWorkspace::save-failed:
@@ -278,6 +281,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, parties_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, messages_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, letters_page);
 }
 
 static void
@@ -347,6 +351,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   luwte_parties_page_set_case (self->parties_page, self->store, kase);
   luwte_timeline_page_set_case (self->timeline_page, self->store, kase);
   luwte_messages_page_set_case (self->messages_page, self->store, kase);
+  luwte_letters_page_set_case (self->letters_page, self->store, kase);
   return TRUE;
 }
 
@@ -435,4 +440,11 @@ luwte_case_workspace_get_interventions_page (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->interventions_page;
+}
+
+LuwteLettersPage *
+luwte_case_workspace_get_letters_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->letters_page;
 }

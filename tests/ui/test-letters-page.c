@@ -1,0 +1,235 @@
+/* test-letters-page.c — writing letters in the workspace as an officer does:
+ * from a template to a final PDF, sent, a new version, deleted and back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "luwte-card.h"
+#include "luwte-case.h"
+#include "luwte-cases-page.h"
+#include "luwte-demo.h"
+#include "luwte-evidence.h"
+#include "luwte-letter.h"
+#include "luwte-letters-page.h"
+#include "luwte-party.h"
+#include "luwte-profile.h"
+#include "luwte-store.h"
+#include "luwte-window.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *test_dir;
+
+static void
+wait_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct {
+  LuwteStore       *store;
+  LuwteWindow      *window;
+  LuwteCase        *kase;
+  LuwteLettersPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (test_dir, data, NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCasesPage *cases_page;
+
+  g_unlink (path);
+  fixture->store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_demo_add_cases (fixture->store, card, 1, 7, &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MUNICIPALITY, "Gemeente Voorbeeld", &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "A. de Burgemeester", &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_SENDER_NAME, "J. Jansen", &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_PHONE, "14 0123", &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_EMAIL, "oov@voorbeeld.example", &error));
+
+  fixture->window = luwte_window_new (NULL, card, NULL, fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_idle ();
+  cases_page = luwte_window_get_cases_page (fixture->window);
+  cases = luwte_store_list_cases (fixture->store, NULL, 0, 1, &error);
+  fixture->kase = g_object_ref (g_ptr_array_index (cases, 0));
+  g_assert_true (luwte_case_workspace_set_case (luwte_cases_page_get_workspace (cases_page), fixture->kase));
+  fixture->page = luwte_case_workspace_get_letters_page (luwte_cases_page_get_workspace (cases_page));
+  luwte_case_workspace_show_page (luwte_cases_page_get_workspace (cases_page), "letters");
+  wait_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_idle ();
+  g_clear_object (&fixture->kase);
+  g_clear_object (&fixture->store);
+}
+
+static LuwteEvidence *
+first_message (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) messages = luwte_store_list_evidence (fixture->store, fixture->kase, NULL);
+
+  g_assert_cmpuint (messages->len, >, 0);
+  return g_object_ref (g_ptr_array_index (messages, 0));
+}
+
+/* The DSA notice: incomplete until the explanation is typed, then final
+ * with its PDF, then sent, which marks its messages as requested. */
+static void
+test_notice_to_sent (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autoptr(LuwteEvidence) message = first_message (fixture);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *mailto = NULL;
+  LuwteLetter *letter;
+  GPtrArray *problems;
+
+  letter = luwte_letters_page_write (fixture->page, "ntd-platform");
+  g_assert_nonnull (letter);
+  g_assert_cmpint (luwte_letter_get_party_id (letter), >, 0);
+  wait_idle ();
+
+  /* The messages are not chosen yet and the explanation is missing. */
+  problems = luwte_letter_editor_get_problems (editor);
+  g_assert_cmpuint (problems->len, >=, 2);
+  g_assert_false (luwte_letter_editor_make_final (editor));
+
+  g_assert_true (luwte_letter_editor_set_input (editor, "brief.uitleg", "Oproep tot geweld tegen de politie."));
+  {
+    /* Choose every message: the rows of the "Messages" group. */
+    GtkWidget *widget = GTK_WIDGET (editor);
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, widget);
+    while (stack->len > 0)
+      {
+        GtkWidget *current = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_CHECK_BUTTON (current) && g_object_get_data (G_OBJECT (current), "evidence-id") != NULL)
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (current), TRUE);
+        for (GtkWidget *child = gtk_widget_get_first_child (current); child != NULL; child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+    g_ptr_array_unref (stack);
+  }
+  problems = luwte_letter_editor_get_problems (editor);
+  if (problems->len > 0)
+    g_error ("still missing: %s", (char *) g_ptr_array_index (problems, 0));
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_nonnull (strstr (body, luwte_evidence_get_url (message)));
+  g_assert_nonnull (strstr (body, "Oproep tot geweld tegen de politie."));
+
+  text = luwte_letter_editor_get_text (editor);
+  g_assert_nonnull (strstr (text, luwte_case_get_reference (fixture->kase)));
+  mailto = luwte_letter_editor_get_mailto (editor);
+  g_assert_nonnull (mailto);
+  g_assert_true (g_str_has_prefix (mailto, "mailto:legal@"));
+
+  g_assert_true (luwte_letter_editor_make_final (editor));
+  g_assert_cmpint (luwte_letter_get_status (letter), ==, LUWTE_LETTER_FINAL);
+  pdf = luwte_store_get_letter_pdf (fixture->store, letter, &error);
+  g_assert_nonnull (pdf);
+  {
+    g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+    g_assert_cmpstr (sha, ==, luwte_letter_get_sha256 (letter));
+  }
+
+  g_assert_true (luwte_letter_editor_mark_sent (editor, "2026-11-30T10:00:00+01:00", "e-mail", "2026-12-02T10:00:00+01:00"));
+  messages = luwte_store_list_evidence (fixture->store, fixture->kase, &error);
+  for (guint i = 0; i < messages->len; i++)
+    if (luwte_evidence_get_takedown (g_ptr_array_index (messages, i)) != LUWTE_TAKEDOWN_REMOVED &&
+        luwte_evidence_get_takedown (g_ptr_array_index (messages, i)) != LUWTE_TAKEDOWN_ACKNOWLEDGED)
+      g_assert_cmpint (luwte_evidence_get_takedown (g_ptr_array_index (messages, i)), ==, LUWTE_TAKEDOWN_REQUESTED);
+
+  /* Changing what was sent is a new version. */
+  g_assert_nonnull (luwte_letter_editor_new_version (editor));
+  g_assert_cmpint (luwte_letter_get_version (luwte_letter_editor_get_letter (editor)), ==, 2);
+  letters = luwte_store_list_letters (fixture->store, fixture->kase, &error);
+  g_assert_cmpuint (letters->len, ==, 2);
+
+  /* Deleting the draft, and Undo. */
+  g_assert_true (luwte_letters_page_remove_open (fixture->page));
+  g_assert_cmpuint (luwte_letters_page_get_n_letters (fixture->page), ==, 1);
+  g_assert_true (luwte_letters_page_undo_remove (fixture->page));
+  g_assert_cmpuint (luwte_letters_page_get_n_letters (fixture->page), ==, 2);
+}
+
+/* Text changed by hand stays, also when a fact changes; saved as typed. */
+static void
+test_edited_text_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  LuwteLetter *letter;
+
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  g_assert_cmpint (luwte_letter_get_party_id (letter), >, 0);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_true (strstr (body, "Geachte") != NULL || strstr (body, "Dear") != NULL);
+
+  luwte_letter_editor_set_body (editor, "Eigen tekst <b>&</b> {{zaak.kenmerk}}");
+  g_assert_true (luwte_letter_editor_set_input (editor, "brief.gesprek", "dinsdag om 16.00 uur"));
+  g_clear_pointer (&body, g_free);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_cmpstr (body, ==, "Eigen tekst <b>&</b> {{zaak.kenmerk}}");
+  g_assert_true (luwte_letter_editor_flush (editor));
+
+  letters = luwte_store_list_letters (fixture->store, fixture->kase, &error);
+  g_assert_cmpuint (letters->len, ==, 1);
+  g_assert_cmpstr (luwte_letter_get_body (g_ptr_array_index (letters, 0)), ==, "Eigen tekst <b>&</b> {{zaak.kenmerk}}");
+  g_assert_true (luwte_letter_get_edited (g_ptr_array_index (letters, 0)));
+  g_assert_cmpstr (g_hash_table_lookup (luwte_letter_get_inputs (g_ptr_array_index (letters, 0)), "brief.gesprek"),
+                   ==, "dinsdag om 16.00 uur");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK then finds no icons. The
+   * databases go to a fresh folder of their own. */
+  g_test_init (&argc, &argv, NULL);
+  test_dir = g_dir_make_tmp ("luwte-letters-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/letters/notice-to-sent", Fixture, "notice.db", fixture_set_up, test_notice_to_sent, fixture_tear_down);
+  g_test_add ("/ui/letters/edited-text-kept", Fixture, "edited.db", fixture_set_up, test_edited_text_kept, fixture_tear_down);
+
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf %s", test_dir);
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+  g_free (test_dir);
+  return status;
+}
