@@ -255,7 +255,8 @@ luwte_demo_add_cases (LuwteStore  *store,
           g_autofree char *address = g_strdup_printf ("%s %d\n%04d AB %s", PICK (rand, streets),
                                                       g_rand_int_range (rand, 1, 200), g_rand_int_range (rand, 1000, 9999), town);
           g_autofree char *organiser = g_strdup_printf ("%s %s", PICK (rand, first_names), PICK (rand, last_names));
-          g_autofree char *abuse = g_strdup_printf ("legal@%s.example", platform);
+          g_autofree char *platform_host = g_ascii_strdown (platform, -1);
+          g_autofree char *abuse = g_strdup_printf ("legal@%s.example", platform_host);
           const char *names[] = { youth, parents, organiser, "Trust & Safety", "Sleutelfiguur (demo)" };
           const char *organisations[] = { "", "", "", platform, "Buurtvereniging" };
           const char *contacts[] = { address, address, "", abuse, "" };
@@ -270,7 +271,8 @@ luwte_demo_add_cases (LuwteStore  *store,
         {
           const char *platform = PICK (rand, platforms);
           g_autofree char *account = g_strdup_printf ("demo_%s_%u", PICK (rand, towns), (guint) g_rand_int_range (rand, 10, 99));
-          g_autofree char *url = g_strdup_printf ("https://%s.example/%s/%u", platform, account,
+          g_autofree char *host = g_ascii_strdown (platform, -1);
+          g_autofree char *url = g_strdup_printf ("https://%s.example/%s/%u", host, account,
                                                   (guint) g_rand_int_range (rand, 100000, 999999));
           g_autoptr(GDateTime) posted = g_date_time_add_minutes (opened, -g_rand_int_range (rand, 10, 600));
           g_autofree char *posted_at = g_date_time_format (posted, "%FT%T%:z");

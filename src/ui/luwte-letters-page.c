@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "luwte-case-intervention.h"
+#include "luwte-evidence.h"
 #include "luwte-letter-editor.h"
 #include "luwte-letters-page.h"
 #include "luwte-page.h"
@@ -306,6 +307,21 @@ luwte_letters_page_write (LuwteLettersPage *self,
       show_problem (self, error->message);
       return NULL;
     }
+  /* It is about the messages still online, until the officer says otherwise. */
+  {
+    g_autoptr(GPtrArray) messages = luwte_store_list_evidence (self->store, self->kase, NULL);
+    g_autoptr(GArray) online = g_array_new (FALSE, FALSE, sizeof (gint64));
+    LuwteLetterEdit edit = { .evidence_ids = online };
+
+    for (guint i = 0; messages != NULL && i < messages->len; i++)
+      if (luwte_evidence_get_takedown (g_ptr_array_index (messages, i)) != LUWTE_TAKEDOWN_REMOVED)
+        {
+          gint64 id = luwte_evidence_get_id (g_ptr_array_index (messages, i));
+          g_array_append_val (online, id);
+        }
+    if (online->len > 0 && !luwte_store_update_letter (self->store, self->kase, letter, &edit, &error))
+      show_problem (self, error->message);
+  }
   refill (self);
   luwte_letters_page_open (self, letter);
   return luwte_letter_editor_get_letter (self->editor);
