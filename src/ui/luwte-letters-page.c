@@ -45,6 +45,7 @@ struct _LuwteLettersPage
 G_DEFINE_FINAL_TYPE (LuwteLettersPage, luwte_letters_page, ADW_TYPE_BIN)
 
 static void refill (LuwteLettersPage *self);
+static void ensure_editor (LuwteLettersPage *self);
 
 static void
 show_problem (LuwteLettersPage *self,
@@ -192,7 +193,7 @@ refill (LuwteLettersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->letters_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
-  if (self->store == NULL || self->kase == NULL)
+  if (self->store == NULL || self->kase == NULL || self->library == NULL)
     return;
 
   letters = luwte_store_list_letters (self->store, self->kase, &error);
@@ -251,6 +252,7 @@ luwte_letters_page_open (LuwteLettersPage *self,
 {
   g_return_if_fail (LUWTE_IS_LETTERS_PAGE (self));
 
+  ensure_editor (self);
   luwte_letter_editor_set_letter (self->editor, self->store, self->kase, letter);
   gtk_stack_set_visible_child_name (self->stack, "editor");
 }
@@ -292,7 +294,7 @@ luwte_letters_page_write (LuwteLettersPage *self,
 
   g_return_val_if_fail (LUWTE_IS_LETTERS_PAGE (self), NULL);
 
-  if (self->store == NULL || self->kase == NULL)
+  if (self->store == NULL || self->kase == NULL || self->library == NULL)
     return NULL;
   template = luwte_template_library_lookup (self->library, template_id, language);
   if (template == NULL)
@@ -348,7 +350,7 @@ luwte_letters_page_remove_open (LuwteLettersPage *self)
 
   g_return_val_if_fail (LUWTE_IS_LETTERS_PAGE (self), FALSE);
 
-  letter = luwte_letter_editor_get_letter (self->editor);
+  letter = self->editor != NULL ? luwte_letter_editor_get_letter (self->editor) : NULL;
   if (letter == NULL || !luwte_letter_editor_flush (self->editor))
     return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_LETTER, self->kase, luwte_letter_get_id (letter), &error);
@@ -470,7 +472,6 @@ luwte_letters_page_init (LuwteLettersPage *self)
 
   self->letters = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_ptr_array_new ();
-  self->library = luwte_template_library_new ();
 
   self->problems_group = new_group (box, _("Templates That Could Not Be Read"),
                                     _("Your own templates with a mistake; fix the file and it appears below."));
@@ -480,16 +481,25 @@ luwte_letters_page_init (LuwteLettersPage *self)
   self->templates_group = new_group (box, _("All Templates"), NULL);
   luwte_page_set_scrolled_content (ADW_BIN (list_page), box);
 
-  self->editor = LUWTE_LETTER_EDITOR (luwte_letter_editor_new (self->library));
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_stack_add_named (self->stack, list_page, "list");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+}
 
+/* The templates are read and the editor built when a case is first
+ * opened, not at start-up. */
+static void
+ensure_editor (LuwteLettersPage *self)
+{
+  if (self->editor != NULL)
+    return;
+  self->library = luwte_template_library_new ();
+  self->editor = LUWTE_LETTER_EDITOR (luwte_letter_editor_new (self->library));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 /**
@@ -503,7 +513,10 @@ luwte_letters_page_set_case (LuwteLettersPage *self,
 {
   g_return_if_fail (LUWTE_IS_LETTERS_PAGE (self));
 
-  luwte_letter_editor_set_letter (self->editor, store, kase, NULL);
+  if (kase != NULL)
+    ensure_editor (self);
+  if (self->editor != NULL)
+    luwte_letter_editor_set_letter (self->editor, store, kase, NULL);
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -514,7 +527,7 @@ gboolean
 luwte_letters_page_flush (LuwteLettersPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_LETTERS_PAGE (self), FALSE);
-  return luwte_letter_editor_flush (self->editor);
+  return self->editor == NULL || luwte_letter_editor_flush (self->editor);
 }
 
 guint
@@ -528,5 +541,6 @@ LuwteLetterEditor *
 luwte_letters_page_get_editor (LuwteLettersPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_LETTERS_PAGE (self), NULL);
+  ensure_editor (self);
   return self->editor;
 }
