@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "export", "export REF [-o FILE]", N_("Write a case in the exchange format"), luwte_cli_export },
   { "import", "import FILE [--as-new]", N_("Import an exchange file; prints the reference"), luwte_cli_import },
   { "demo", "demo --cases N [--seed S]", N_("Add N synthetic cases, the same for the same seed"), luwte_cli_demo },
+  { "search", "search QUERY [--json] [--status S]", N_("Find cases by words in any of their fields, best first"), luwte_cli_search },
 };
 
 /* Errors are one line on stderr, whatever the message holds. */

@@ -44,5 +44,8 @@ int luwte_cli_export      (LuwteCliContext *context,
 int luwte_cli_import      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_search      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
 
 G_END_DECLS
