@@ -46,8 +46,9 @@
 /* Matches counted per phrase to estimate how common it is, in all. */
 #define IDF_SAMPLE 1000
 #define BUSY_TIMEOUT_MS 5000
-/* SQLite calls the progress handler every this many steps of its VM. */
-#define PROGRESS_STEPS 1000
+/* SQLite calls the progress handler every this many steps of its VM;
+ * FTS5 does much in one step. */
+#define PROGRESS_STEPS 100
 
 /* Snippet markers: the documents never hold them (SEARCH_CLEAN). */
 #define MARK_START '\x02'
@@ -63,6 +64,24 @@ static const double column_weights[] = {
   1.0,   /* parties */
   1.0,   /* messages */
   1.0,   /* letters */
+};
+
+/* The search */
+
+struct _LuwteSearch
+{
+  GObject        parent_instance;
+
+  GMutex         lock;        /* one run at a time */
+  sqlite3       *db;
+  char          *path;
+  fts5_tokenizer tokenizer_api;
+  Fts5Tokenizer *tokenizer;
+  sqlite3_stmt  *terms;
+  sqlite3_stmt  *candidates;
+  sqlite3_stmt  *filtered;
+  sqlite3_stmt  *details;
+  GCancellable  *cancellable; /* of the run going on */
 };
 
 /* Hits */
@@ -135,12 +154,13 @@ static void
 hit_set_snippet (LuwteSearchHit *self,
                  const char     *marked)
 {
+  g_autofree char *valid = g_utf8_make_valid (marked != NULL ? marked : "", -1);
   GString *text = g_string_new (NULL);
   LuwteTextRange range = { 0, 0 };
   gboolean in_match = FALSE;
   gboolean space = FALSE;
 
-  for (const char *p = marked != NULL ? marked : ""; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -240,6 +260,7 @@ estimate_documents (const Fts5ExtensionApi *api,
 static RankData *
 rank_data_new (const Fts5ExtensionApi *api,
                Fts5Context            *fts,
+               GCancellable           *cancellable,
                int                    *rc)
 {
   RankData *rank = g_new0 (RankData, 1);
@@ -259,7 +280,15 @@ rank_data_new (const Fts5ExtensionApi *api,
 
   for (int i = 0; i < rank->n_phrases; i++)
     {
-      double n = estimate_documents (api, fts, i, n_rows, limit, rc);
+      double n;
+
+      /* Many phrases take a while, in one step of SQLite's VM. */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          *rc = SQLITE_INTERRUPT;
+          return rank;
+        }
+      n = estimate_documents (api, fts, i, n_rows, limit, rc);
       double idf = log ((n_rows - n + 0.5) / (n + 0.5));
 
       if (*rc != SQLITE_OK)
@@ -280,6 +309,7 @@ rank_function (const Fts5ExtensionApi  *api,
 {
   const double k1 = 1.2;
   const double b = 0.75;
+  LuwteSearch *search = api->xUserData (fts);
   RankData *rank = api->xGetAuxdata (fts, 0);
   int rc = SQLITE_OK;
   int n_inst = 0;
@@ -289,7 +319,7 @@ rank_function (const Fts5ExtensionApi  *api,
 
   if (rank == NULL)
     {
-      rank = rank_data_new (api, fts, &rc);
+      rank = rank_data_new (api, fts, search->cancellable, &rc);
       if (rc == SQLITE_OK)
         rc = api->xSetAuxdata (fts, rank, rank_data_free);
       else
@@ -326,23 +356,6 @@ rank_function (const Fts5ExtensionApi  *api,
     score += rank->idf[i] * rank->freq[i] * (k1 + 1) / (rank->freq[i] + norm);
   sqlite3_result_double (context, -score);
 }
-
-/* The search */
-
-struct _LuwteSearch
-{
-  GObject        parent_instance;
-
-  GMutex         lock;        /* one run at a time */
-  sqlite3       *db;
-  char          *path;
-  fts5_tokenizer tokenizer_api;
-  Fts5Tokenizer *tokenizer;
-  sqlite3_stmt  *terms;
-  sqlite3_stmt  *candidates;
-  sqlite3_stmt  *filtered;
-  sqlite3_stmt  *details;
-};
 
 G_DEFINE_FINAL_TYPE (LuwteSearch, luwte_search, G_TYPE_OBJECT)
 
@@ -484,7 +497,8 @@ luwte_search_new (LuwteStore  *store,
                    _("The SQLite library on this system was built without full-text search (FTS5), which Luwte needs to search cases. Install an SQLite with FTS5 (Debian’s libsqlite3-0 has it)."));
       return NULL;
     }
-  rc = api->xCreateFunction (api, "luwte_rank", NULL, rank_function, NULL);
+  /* The function lives as long as the connection, and so does self. */
+  rc = api->xCreateFunction (api, "luwte_rank", self, rank_function, NULL);
   if (rc == SQLITE_OK)
     rc = api->xFindTokenizer (api, "unicode61", &tokenizer_data, &self->tokenizer_api);
   if (rc == SQLITE_OK)
@@ -569,6 +583,10 @@ expand (LuwteSearch   *self,
     {
       const char *term;
       int rc;
+
+      /* Each step is too short for the progress handler to see. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
 
       sqlite3_reset (self->terms);
       sqlite3_bind_text (self->terms, 1, from, -1, SQLITE_TRANSIENT);
@@ -810,13 +828,6 @@ run_locked (LuwteSearch              *self,
   g_autoptr(GArray) candidates = NULL;
   gboolean ok = TRUE;
 
-  /* One snapshot of the database for the whole run. */
-  if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      fail_run (self, sqlite3_errcode (self->db), cancellable, error);
-      return NULL;
-    }
-
   if (!build_match (self, query, match, cancellable, error))
     ok = FALSE;
   else if (match->len > 0)
@@ -825,6 +836,8 @@ run_locked (LuwteSearch              *self,
       ok = candidates != NULL;
     }
 
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (ok && candidates != NULL && offset < candidates->len)
     {
       g_autoptr(GArray) page = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -839,7 +852,6 @@ run_locked (LuwteSearch              *self,
         }
     }
 
-  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
     return NULL;
   return hits != NULL ? g_steal_pointer (&hits) : g_ptr_array_new_with_free_func (g_object_unref);
@@ -872,6 +884,7 @@ luwte_search_run (LuwteSearch              *self,
                   GError                  **error)
 {
   GPtrArray *hits;
+  int rc;
 
   g_return_val_if_fail (LUWTE_IS_SEARCH (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -886,10 +899,24 @@ luwte_search_run (LuwteSearch              *self,
     }
 
   g_mutex_lock (&self->lock);
+  /* One snapshot of the database for the whole run. */
+  rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail (self, rc, error);
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  self->cancellable = cancellable;
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress, cancellable);
   hits = run_locked (self, query, filter, offset, limit, cancellable, error);
+  self->cancellable = NULL;
+  /* Ended with the handler gone, so a cancelled run still ends its read
+   * transaction. */
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_mutex_unlock (&self->lock);
   return hits;
 }
