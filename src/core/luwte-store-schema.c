@@ -15,11 +15,17 @@
 /* Full-text search: one document per case in the FTS5 table case_search,
  * rebuilt whole by triggers whenever a row it is made of changes, inside
  * the transaction of that change. What a document holds is said once, in
- * the view case_search_source; a new source (letters) means a step that
- * replaces the view, adds SEARCH_TRIGGERS for its table and refills the
- * index with SEARCH_REFILL. The letters column is there already, empty.
- * A step's SQL must not change once released, so these macros do not
- * either: a later step that needs other SQL gets macros of its own. */
+ * the view case_search_source (SEARCH_VIEW). The letters column is there
+ * already, empty; when letters are stored, a step fills it:
+ *
+ *   "DROP VIEW case_search_source;"
+ *   SEARCH_VIEW (SEARCH_CLEAN (SEARCH_LINES ("letters", SEARCH_PART ("subject") " || " SEARCH_PART ("body"))))
+ *   SEARCH_TRIGGERS ("letters", "case_id", "subject, body")
+ *   SEARCH_REFILL
+ *
+ * (the triggers name the view, so they need no change). A step's SQL must
+ * not change once released, so these macros do not either: a later step
+ * that needs other SQL gets macros of its own. */
 #define SEARCH_COLUMNS LUWTE_SEARCH_COLUMNS
 
 /* Deletes the document of case @id and writes it anew from the view; a
@@ -58,6 +64,26 @@
   " FROM " table " WHERE case_id = c.id), '')"
 /* The UI's highlight markers (U+0002, U+0003) never occur in a document. */
 #define SEARCH_CLEAN(text) "replace (replace (" text ", char (2), ' '), char (3), ' ')"
+
+/* The view a document is read from, one column per column of the index;
+ * @letters is the SQL of the letters column. */
+#define SEARCH_VIEW(letters) \
+  "CREATE VIEW case_search_source (id, " SEARCH_COLUMNS ") AS SELECT c.id," \
+  "  " SEARCH_CLEAN ("c.reference") "," \
+  "  " SEARCH_CLEAN ("c.title") "," \
+  "  " SEARCH_CLEAN (SEARCH_ROW (SEARCH_PART ("c.summary") " || " SEARCH_PART ("c.location") " || " \
+                                 "coalesce (' — ' || (SELECT group_concat (platform, ', ')" \
+                                 " FROM case_platforms WHERE case_id = c.id), '')")) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("notes", SEARCH_PART ("text") " || " SEARCH_PART ("party") " || " \
+                                   SEARCH_PART ("action_by"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("case_interventions", SEARCH_PART ("responsible") " || " SEARCH_PART ("rationale") \
+                                   " || " SEARCH_PART ("proportionality") " || " SEARCH_PART ("outcome"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("parties", SEARCH_PART ("name") " || " SEARCH_PART ("organisation") " || " \
+                                   SEARCH_PART ("contact") " || " SEARCH_PART ("role"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("evidence", SEARCH_PART ("url") " || " SEARCH_PART ("platform") " || " \
+                                   SEARCH_PART ("account") " || " SEARCH_PART ("description"))) "," \
+  "  " letters \
+  "  FROM cases AS c;"
 
 static const char * const steps[] = {
   /* 1: cases and the municipality's settings */
@@ -214,22 +240,7 @@ static const char * const steps[] = {
   "  tokenize = 'unicode61 remove_diacritics 2');"
   /* Which words the index holds, for expanding a prefix into them. */
   "CREATE VIRTUAL TABLE case_search_terms USING fts5vocab (case_search, instance);"
-  "CREATE VIEW case_search_source (id, " SEARCH_COLUMNS ") AS SELECT c.id,"
-  "  " SEARCH_CLEAN ("c.reference") ","
-  "  " SEARCH_CLEAN ("c.title") ","
-  "  " SEARCH_CLEAN (SEARCH_ROW (SEARCH_PART ("c.summary") " || " SEARCH_PART ("c.location") " || "
-                                 SEARCH_PART ("coalesce ((SELECT group_concat (platform, ', ')"
-                                              " FROM case_platforms WHERE case_id = c.id), '')"))) ","
-  "  " SEARCH_CLEAN (SEARCH_LINES ("notes", SEARCH_PART ("text") " || " SEARCH_PART ("party") " || "
-                                   SEARCH_PART ("action_by"))) ","
-  "  " SEARCH_CLEAN (SEARCH_LINES ("case_interventions", SEARCH_PART ("responsible") " || " SEARCH_PART ("rationale")
-                                   " || " SEARCH_PART ("proportionality") " || " SEARCH_PART ("outcome"))) ","
-  "  " SEARCH_CLEAN (SEARCH_LINES ("parties", SEARCH_PART ("name") " || " SEARCH_PART ("organisation") " || "
-                                   SEARCH_PART ("contact") " || " SEARCH_PART ("role"))) ","
-  "  " SEARCH_CLEAN (SEARCH_LINES ("evidence", SEARCH_PART ("url") " || " SEARCH_PART ("platform") " || "
-                                   SEARCH_PART ("account") " || " SEARCH_PART ("description"))) ","
-  "  ''"
-  "  FROM cases AS c;"
+  SEARCH_VIEW ("''")
   SEARCH_TRIGGERS ("cases", "id", "reference, title, summary, location")
   SEARCH_TRIGGERS ("case_platforms", "case_id", "platform")
   SEARCH_TRIGGERS ("notes", "case_id", "text, party, action_by")
