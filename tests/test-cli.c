@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "luwte-case.h"
+#include "luwte-note.h"
 #include "luwte-store.h"
 
 #include <glib/gstdio.h>
@@ -302,6 +303,106 @@ test_demo_reproducible (void)
 
 
 static void
+test_search (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "search.db", NULL);
+  g_autofree char *not_a_db = g_build_filename (g_get_user_data_dir (), "search-not-a.db", NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) first = NULL;
+  g_autoptr(LuwteCase) second = NULL;
+  g_autoptr(LuwteNote) note = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) active = { 0 };
+  g_auto(Run) words = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) hostile = { 0 };
+  g_auto(Run) broken = { 0 };
+  LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_DECISION, .text = "Driehoek:\tgeen noodbevel,\nwel toezicht bij de Kraanvogelvijver." };
+  const char *usage[][4] = {
+    { "search", NULL },
+    { "search", "vijver", "--status", NULL },
+    { "search", "vijver", "--status", "open" },
+    { "search", "vijver", "--frobnicate", NULL },
+  };
+  JsonArray *hits;
+  JsonObject *hit;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  store = luwte_store_open (db, &error);
+  g_assert_no_error (error);
+  first = luwte_store_create_case (store, "Oproep tot rellen\tbij de vijver", &error);
+  second = luwte_store_create_case (store, "Feest in het park", &error);
+  note = luwte_store_add_note (store, first, &entry, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_set_case_status (store, second, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_clear_object (&store);
+
+  /* One line a case: reference, status, title, snippet. */
+  run_cli (&text, "--db", db, "search", "kraanvogel", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  lines = g_strsplit (text.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 4);
+  g_assert_cmpstr (fields[0], ==, luwte_case_get_reference (first));
+  g_assert_cmpstr (fields[1], ==, "signal");
+  g_assert_cmpstr (fields[2], ==, "Oproep tot rellen bij de vijver");
+  g_assert_cmpstr (fields[3], ==, "Driehoek: geen noodbevel, wel toezicht bij de Kraanvogelvijver.");
+
+  /* JSON: best first, the snippet in plain text. */
+  run_cli (&json, "search", "vijver", "--json", "--db", db, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  hits = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (hits), ==, 1);
+  hit = json_array_get_object_element (hits, 0);
+  g_assert_cmpuint (json_object_get_size (hit), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (hit, "reference"), ==, luwte_case_get_reference (first));
+  g_assert_cmpstr (json_object_get_string_member (hit, "title"), ==, "Oproep tot rellen\tbij de vijver");
+  g_assert_cmpstr (json_object_get_string_member (hit, "status"), ==, "signal");
+  g_assert_cmpstr (json_object_get_string_member (hit, "snippet"), ==, "Oproep tot rellen bij de vijver");
+
+  run_cli (&active, "--db", db, "search", "--status", "active", "feest", NULL);
+  g_assert_cmpint (active.status, ==, 0);
+  g_assert_true (g_str_has_prefix (active.out, luwte_case_get_reference (second)));
+  run_cli (&none, "--db", db, "search", "--status=closed", "feest", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+
+  /* Several arguments are one query: every word must match. */
+  run_cli (&words, "--db", db, "search", "noodbevel", "VIJVER", NULL);
+  g_assert_cmpint (words.status, ==, 0);
+  g_assert_true (g_str_has_prefix (words.out, luwte_case_get_reference (first)));
+
+  /* Syntax is words or nothing, never an error. */
+  run_cli (&hostile, "--db", db, "search", "\"NEAR(", "AND", "OR", "NOT", "title:x", "^*", "--json", NULL);
+  g_assert_cmpint (hostile.status, ==, 0);
+  g_assert_cmpstr (hostile.out, ==, "[]\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "--db", db, usage[i][0], usage[i][1], usage[i][2], usage[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_one_error_line (&run);
+    }
+
+  g_assert_true (g_file_set_contents (not_a_db, "no database, just text\n", -1, NULL));
+  run_cli (&broken, "--db", not_a_db, "search", "vijver", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  assert_one_error_line (&broken);
+}
+
+static void
 test_export_import (void)
 {
   g_autofree char *db = g_build_filename (g_get_user_data_dir (), "exchange.db", NULL);
@@ -540,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/cli/profile", test_profile);
   g_test_add_func ("/cli/templates", test_templates);
   g_test_add_func ("/cli/letter", test_letter);
+  g_test_add_func ("/cli/search", test_search);
 
   return g_test_run ();
 }

@@ -44,6 +44,9 @@ int luwte_cli_export      (LuwteCliContext *context,
 int luwte_cli_import      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_search      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
 
 int luwte_cli_profile     (LuwteCliContext *context,
                            int              argc,

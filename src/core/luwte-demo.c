@@ -12,6 +12,7 @@
 
 #include "luwte-demo.h"
 #include "luwte-case.h"
+#include "luwte-search.h"
 
 static const char * const events[] = {
   "Oproep tot vuurwerkrellen", "Viraal gegane feestuitnodiging", "Oproep tot confrontatie met de politie",
@@ -150,10 +151,15 @@ luwte_demo_add_cases (LuwteStore  *store,
   g_autofree char *prefix = luwte_store_get_setting (store, "reference_prefix", "OOV");
   static const char * const statuses[] = { "signal", "active", "monitoring", "closed" };
   static const char * const iv_statuses[] = { "considered", "planned", "in_progress", "done", "dropped" };
+  g_autoptr(LuwteSearchPause) pause = NULL;
   sqlite3 *db = luwte_store_get_db (store);
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  /* Indexed all at once at the end, not again after every row. */
+  pause = luwte_search_pause_index (store, error);
+  if (pause == NULL)
+    goto failed;
 
   for (guint i = 0; i < n_cases; i++)
     {
@@ -339,7 +345,8 @@ luwte_demo_add_cases (LuwteStore  *store,
 
   {
     g_autofree char *detail = g_strdup_printf ("%u demo cases, seed %u", n_cases, seed);
-    if (!luwte_store_audit (store, NULL, "demo.add", detail, error) ||
+    if (!luwte_search_resume_index (store, pause, error) ||
+        !luwte_store_audit (store, NULL, "demo.add", detail, error) ||
         !luwte_store_commit (store, error))
       goto failed;
   }

@@ -12,6 +12,71 @@
 
 #include "luwte-store-schema.h"
 
+/* Full-text search: one document per case in the FTS5 table case_search,
+ * rebuilt whole by triggers whenever a row it is made of changes, inside
+ * the transaction of that change. What a document holds is said once, in
+ * the view case_search_source (SEARCH_VIEW). A step's SQL must
+ * not change once released, so these macros do not either: a later step
+ * that needs other SQL gets macros of its own. */
+#define SEARCH_COLUMNS LUWTE_SEARCH_COLUMNS
+
+/* Deletes the document of case @id and writes it anew from the view; a
+ * case that no longer exists gets none. */
+#define SEARCH_REINDEX(id) \
+  "DELETE FROM case_search WHERE rowid = " id ";" \
+  "INSERT INTO case_search (rowid, " SEARCH_COLUMNS ")" \
+  " SELECT id, " SEARCH_COLUMNS " FROM case_search_source WHERE id = " id ";"
+
+/* The triggers that keep the documents of @table's cases right: @key is
+ * the column naming the case, @columns those the document is made of. */
+#define SEARCH_TRIGGERS(table, key, columns) \
+  "CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table \
+  "  BEGIN " SEARCH_REINDEX ("NEW." key) " END;" \
+  "CREATE TRIGGER " table "_search_update AFTER UPDATE OF " columns ", " key " ON " table \
+  "  BEGIN " SEARCH_REINDEX ("NEW." key) " END;" \
+  "CREATE TRIGGER " table "_search_move AFTER UPDATE OF " key " ON " table " WHEN OLD." key " IS NOT NEW." key \
+  "  BEGIN " SEARCH_REINDEX ("OLD." key) " END;" \
+  "CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table \
+  "  BEGIN " SEARCH_REINDEX ("OLD." key) " END;"
+
+/* Every document anew; then the index merged into one segment, which
+ * searches several times faster than the many a bulk insert leaves. */
+#define SEARCH_REFILL \
+  "DELETE FROM case_search;" \
+  "INSERT INTO case_search (rowid, " SEARCH_COLUMNS ") SELECT id, " SEARCH_COLUMNS " FROM case_search_source;" \
+  "INSERT INTO case_search (case_search) VALUES ('optimize');"
+
+/* " — " before a field that is not empty; SEARCH_ROW drops the first. */
+#define SEARCH_PART(field) "CASE WHEN " field " <> '' THEN ' — ' || " field " ELSE '' END"
+#define SEARCH_ROW(parts) "substr (" parts ", 4)"
+/* One line per row of @table for the case, in the order of its index
+ * by case (the order they were added; notes by time). */
+#define SEARCH_LINES(table, parts) \
+  "coalesce ((SELECT group_concat (nullif (" SEARCH_ROW (parts) ", ''), char (10))" \
+  " FROM " table " WHERE case_id = c.id), '')"
+/* The UI's highlight markers (U+0002, U+0003) never occur in a document. */
+#define SEARCH_CLEAN(text) "replace (replace (" text ", char (2), ' '), char (3), ' ')"
+
+/* The view a document is read from, one column per column of the index;
+ * @letters is the SQL of the letters column. */
+#define SEARCH_VIEW(letters) \
+  "CREATE VIEW case_search_source (id, " SEARCH_COLUMNS ") AS SELECT c.id," \
+  "  " SEARCH_CLEAN ("c.reference") "," \
+  "  " SEARCH_CLEAN ("c.title") "," \
+  "  " SEARCH_CLEAN (SEARCH_ROW (SEARCH_PART ("c.summary") " || " SEARCH_PART ("c.location") " || " \
+                                 "coalesce (' — ' || (SELECT group_concat (platform, ', ')" \
+                                 " FROM case_platforms WHERE case_id = c.id), '')")) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("notes", SEARCH_PART ("text") " || " SEARCH_PART ("party") " || " \
+                                   SEARCH_PART ("action_by"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("case_interventions", SEARCH_PART ("responsible") " || " SEARCH_PART ("rationale") \
+                                   " || " SEARCH_PART ("proportionality") " || " SEARCH_PART ("outcome"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("parties", SEARCH_PART ("name") " || " SEARCH_PART ("organisation") " || " \
+                                   SEARCH_PART ("contact") " || " SEARCH_PART ("role"))) "," \
+  "  " SEARCH_CLEAN (SEARCH_LINES ("evidence", SEARCH_PART ("url") " || " SEARCH_PART ("platform") " || " \
+                                   SEARCH_PART ("account") " || " SEARCH_PART ("description"))) "," \
+  "  " letters \
+  "  FROM cases AS c;"
+
 static const char * const steps[] = {
   /* 1: cases and the municipality's settings */
   "CREATE TABLE settings ("
@@ -213,6 +278,21 @@ static const char * const steps[] = {
   "  PRIMARY KEY (letter_id, evidence_id)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX letter_evidence_by_evidence ON letter_evidence (evidence_id);",
+
+  /* 10: full-text search over every case, letters too (see SEARCH_REINDEX) */
+  "CREATE VIRTUAL TABLE case_search USING fts5 (" SEARCH_COLUMNS ","
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  /* Which words the index holds, for expanding a prefix into them. */
+  "CREATE VIRTUAL TABLE case_search_terms USING fts5vocab (case_search, instance);"
+  SEARCH_VIEW (SEARCH_CLEAN (SEARCH_LINES ("letters", SEARCH_PART ("subject") " || " SEARCH_PART ("body"))))
+  SEARCH_TRIGGERS ("cases", "id", "reference, title, summary, location")
+  SEARCH_TRIGGERS ("case_platforms", "case_id", "platform")
+  SEARCH_TRIGGERS ("notes", "case_id", "text, party, action_by")
+  SEARCH_TRIGGERS ("case_interventions", "case_id", "responsible, rationale, proportionality, outcome")
+  SEARCH_TRIGGERS ("parties", "case_id", "role, name, organisation, contact")
+  SEARCH_TRIGGERS ("evidence", "case_id", "url, platform, account, description")
+  SEARCH_TRIGGERS ("letters", "case_id", "subject, body")
+  SEARCH_REFILL,
 };
 
 int

@@ -71,11 +71,11 @@ luwte_store_init (LuwteStore *self)
 
 /* Words a user understands for what SQLite reports, with SQLite's own
  * message after them for whoever helps the user. */
-static gboolean
-set_sqlite_error (sqlite3     *db,
-                  const char  *path,
-                  int          rc,
-                  GError     **error)
+gboolean
+luwte_sqlite_set_error (sqlite3     *db,
+                        const char  *path,
+                        int          rc,
+                        GError     **error)
 {
   LuwteStoreError code = LUWTE_STORE_ERROR_FAILED;
   const char *what;
@@ -125,7 +125,7 @@ luwte_store_set_error (LuwteStore  *self,
                        int          rc,
                        GError     **error)
 {
-  return set_sqlite_error (self->db, self->path, rc, error);
+  return luwte_sqlite_set_error (self->db, self->path, rc, error);
 }
 
 static gboolean
@@ -351,6 +351,18 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
+/* FTS5 registers the SQL function fts5(): it can be prepared only when
+ * the library has full-text search. */
+static gboolean
+has_fts5 (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = sqlite3_prepare_v2 (db, "SELECT fts5 (NULL)", -1, &stmt, NULL) == SQLITE_OK;
+
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 /**
  * luwte_store_open:
  * @path: (nullable): the database file, or %NULL for the default
@@ -376,7 +388,7 @@ luwte_store_open (const char  *path,
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self->db, self->path, rc, error);
+      luwte_sqlite_set_error (self->db, self->path, rc, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -388,7 +400,7 @@ luwte_store_open (const char  *path,
   if (self->schema_version < 0)
     {
       rc = sqlite3_errcode (self->db);
-      set_sqlite_error (self->db, self->path, rc != SQLITE_OK ? rc : SQLITE_NOTADB, error);
+      luwte_sqlite_set_error (self->db, self->path, rc != SQLITE_OK ? rc : SQLITE_NOTADB, error);
       return NULL;
     }
   if (self->schema_version > luwte_store_schema_latest ())
@@ -396,6 +408,13 @@ luwte_store_open (const char  *path,
       g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_TOO_NEW,
                    _("The case database %s was made by a newer version of Luwte (schema %d; this version knows up to %d). Update Luwte to open it; the file was left unchanged."),
                    self->path, self->schema_version, luwte_store_schema_latest ());
+      return NULL;
+    }
+
+  if (!has_fts5 (self->db))
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                   _("The SQLite library on this system was built without full-text search (FTS5), which Luwte needs to search cases. Install an SQLite with FTS5 (Debian’s libsqlite3-0 has it)."));
       return NULL;
     }
 

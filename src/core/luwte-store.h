@@ -64,5 +64,10 @@ void        luwte_store_rollback          (LuwteStore  *self);
 gboolean    luwte_store_set_error         (LuwteStore  *self,
                                            int          rc,
                                            GError     **error);
+/* The same words for an error on another connection to a store's file */
+gboolean    luwte_sqlite_set_error        (sqlite3     *db,
+                                           const char  *path,
+                                           int          rc,
+                                           GError     **error);
 
 G_END_DECLS
