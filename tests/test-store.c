@@ -882,6 +882,84 @@ test_takedown_follow_up (void)
   g_assert_cmpstr (luwte_evidence_get_takedown_channel (evidence), ==, "e-mail");
 }
 
+/* The counts the case list and the start-up reminder use agree with
+ * luwte_evidence_is_overdue(), compare moments rather than text, and
+ * leave answered requests and those without a due date alone. */
+static void
+test_overdue_takedowns (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("overdue.db");
+  g_autoptr(LuwteCase) first = luwte_store_create_case (store, "Eerste", NULL);
+  g_autoptr(LuwteCase) second = luwte_store_create_case (store, "Tweede", NULL);
+  g_autoptr(LuwteCase) quiet = luwte_store_create_case (store, "Stil", NULL);
+  /* 08:15 UTC: 09:00+01:00 (08:00 UTC) has passed, 08:30+00:00 not,
+   * though as text it sorts first. */
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-12-02T08:15:00+00:00", NULL);
+  g_autoptr(GDateTime) before = g_date_time_new_from_iso8601 ("2026-11-01T00:00:00+01:00", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  struct {
+    LuwteCase     *kase;
+    LuwteTakedown  state;
+    const char    *due;
+    gboolean       overdue;
+  } messages[] = {
+    { second, LUWTE_TAKEDOWN_REQUESTED, "2026-12-02T09:00:00+01:00", TRUE },
+    { second, LUWTE_TAKEDOWN_REQUESTED, "2026-12-02T08:30:00+00:00", FALSE },
+    { second, LUWTE_TAKEDOWN_REMOVED, "2026-11-30T10:00:00+01:00", FALSE },
+    { second, LUWTE_TAKEDOWN_REQUESTED, NULL, FALSE },
+    { first, LUWTE_TAKEDOWN_ACKNOWLEDGED, "2026-11-20T10:00:00+01:00", TRUE },
+    { first, LUWTE_TAKEDOWN_NO_ANSWER, "2026-11-20T10:00:00+01:00", FALSE },
+    { quiet, LUWTE_TAKEDOWN_NOT_REQUESTED, NULL, FALSE },
+  };
+
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, NULL, now, &error), ==, 0);
+  g_assert_null (luwte_store_find_overdue_takedown_case (store, now, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://tiktok.example/x/%u", i);
+      LuwteEvidenceNew entry = { .url = url, .platform = "TikTok" };
+      g_autoptr(LuwteEvidence) evidence = luwte_store_add_evidence (store, messages[i].kase, &entry, NULL, &error);
+      LuwteTakedownUpdate update = { messages[i].state, "2026-11-18T10:00:00+01:00", "e-mail", messages[i].due };
+
+      g_assert_no_error (error);
+      g_assert_true (luwte_store_update_takedown (store, messages[i].kase, evidence, &update, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (luwte_evidence_is_overdue (evidence, now), ==, messages[i].overdue);
+    }
+
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, NULL, now, &error), ==, 2);
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, first, now, &error), ==, 1);
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, second, now, &error), ==, 1);
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, quiet, now, &error), ==, 0);
+  g_assert_cmpint (luwte_store_count_overdue_takedowns (store, NULL, before, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* The request that has waited longest: the first case's. */
+  reference = luwte_store_find_overdue_takedown_case (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reference, ==, luwte_case_get_reference (first));
+  g_assert_null (luwte_store_find_overdue_takedown_case (store, before, &error));
+  g_assert_no_error (error);
+
+  /* Found through indexes, not by reading every message: none of the
+   * statements that ran did a step of a full scan. */
+  {
+    sqlite3 *db = luwte_store_get_db (store);
+    guint n_checked = 0;
+
+    for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+      if (strstr (sqlite3_sql (stmt), "julianday (takedown_due)") != NULL)
+        {
+          g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE), ==, 0);
+          n_checked++;
+        }
+    g_assert_cmpuint (n_checked, ==, 3);
+  }
+}
+
 static void
 test_profile (void)
 {
@@ -969,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/store/timeline-and-history", test_timeline_and_history);
   g_test_add_func ("/store/evidence", test_evidence);
   g_test_add_func ("/store/takedown-follow-up", test_takedown_follow_up);
+  g_test_add_func ("/store/overdue-takedowns", test_overdue_takedowns);
   g_test_add_func ("/store/profile", test_profile);
 
   return g_test_run ();

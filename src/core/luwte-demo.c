@@ -76,6 +76,7 @@ static const char * const message_texts[] = {
   "Doorgestuurde uitnodiging voor een 'feest' zonder adres, met 'neem spullen mee'.",
 };
 static const char * const message_states[] = { "not_requested", "requested", "acknowledged", "removed", "refused", "no_answer" };
+static const char * const takedown_channels[] = { "e-mail", "webformulier", "trusted flagger" };
 
 /* The roles a complete case has: every letter has someone to go to. */
 static const char * const complete_roles[] = { "youth", "parent", "organiser", "platform", "key_figure" };
@@ -282,11 +283,30 @@ luwte_demo_add_cases (LuwteStore  *store,
                                                   (guint) g_rand_int_range (rand, 100000, 999999));
           g_autoptr(GDateTime) posted = g_date_time_add_minutes (opened, -g_rand_int_range (rand, 10, 600));
           g_autofree char *posted_at = g_date_time_format (posted, "%FT%T%:z");
+          const char *takedown = i == 0 ? "not_requested" : PICK (rand, message_states);
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-            "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, takedown)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+            "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, takedown,"
+            " takedown_at, takedown_channel, takedown_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
           if (stmt == NULL)
             goto failed;
+          /* A request went out some hours after the message was found,
+           * with two days for an answer; a closed case waits for none. */
+          if (!g_str_equal (takedown, "not_requested"))
+            {
+              g_autoptr(GDateTime) requested = g_date_time_add_hours (opened, g_rand_int_range (rand, 1, 12));
+              g_autoptr(GDateTime) due = g_date_time_add_days (requested, 2);
+              g_autofree char *requested_at = g_date_time_format (requested, "%FT%T%:z");
+              g_autofree char *due_at = g_date_time_format (due, "%FT%T%:z");
+
+              if (g_str_equal (status, "closed") &&
+                  (g_str_equal (takedown, "requested") || g_str_equal (takedown, "acknowledged")))
+                takedown = "no_answer";
+              sqlite3_bind_text (stmt, 9, requested_at, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, 10, PICK (rand, takedown_channels), -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 11, due_at, -1, SQLITE_TRANSIENT);
+            }
+          else
+            sqlite3_bind_text (stmt, 10, "", -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 1, case_id);
           sqlite3_bind_text (stmt, 2, url, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, platform, -1, SQLITE_STATIC);
@@ -294,7 +314,7 @@ luwte_demo_add_cases (LuwteStore  *store,
           sqlite3_bind_text (stmt, 5, posted_at, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 6, opened_at, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 7, PICK (rand, message_texts), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 8, i == 0 ? "not_requested" : PICK (rand, message_states), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, takedown, -1, SQLITE_STATIC);
           if (!step (store, stmt, error))
             goto failed;
         }

@@ -408,6 +408,96 @@ failed:
   return FALSE;
 }
 
+/* The SQL of luwte_evidence_is_overdue(), on the index of schema step 10:
+ * due dates compared as moments, ?1 being now. */
+#define OVERDUE_WHERE \
+  "takedown IN ('requested', 'acknowledged') AND takedown_due IS NOT NULL" \
+  " AND julianday (takedown_due) < julianday (?1)"
+
+/**
+ * luwte_store_count_overdue_takedowns:
+ * @kase: (nullable): the case, or %NULL for all cases
+ * @now: the time to compare with
+ *
+ * Counts the requests that luwte_evidence_is_overdue() calls overdue, in
+ * SQL, so the case list and the start-up reminder load no messages.
+ *
+ * Returns: the number, or -1 on failure
+ */
+gint64
+luwte_store_count_overdue_takedowns (LuwteStore  *store,
+                                     LuwteCase   *kase,
+                                     GDateTime   *now,
+                                     GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = NULL;
+  g_autofree char *at = NULL;
+  int rc;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (store), -1);
+  g_return_val_if_fail (kase == NULL || LUWTE_IS_CASE (kase), -1);
+  g_return_val_if_fail (now != NULL, -1);
+
+  /* For one case, its few messages: the due-date index would walk every
+   * overdue request of every case instead. */
+  stmt = luwte_store_prepare (store, kase != NULL
+                                       ? "SELECT count (*) FROM evidence INDEXED BY evidence_by_case"
+                                         " WHERE case_id = ?2 AND " OVERDUE_WHERE
+                                       : "SELECT count (*) FROM evidence WHERE " OVERDUE_WHERE,
+                              error);
+  if (stmt == NULL)
+    return -1;
+  at = g_date_time_format (now, "%FT%T%:z");
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  if (kase != NULL)
+    sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * luwte_store_find_overdue_takedown_case:
+ * @now: the time to compare with
+ *
+ * Returns: (transfer full) (nullable): the reference of the case whose
+ *   request has waited longest past its due date; %NULL without @error
+ *   set when no request is overdue
+ */
+char *
+luwte_store_find_overdue_takedown_case (LuwteStore  *store,
+                                        GDateTime   *now,
+                                        GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = NULL;
+  g_autofree char *at = NULL;
+  int rc;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  stmt = luwte_store_prepare (store,
+    "SELECT (SELECT reference FROM cases WHERE id = evidence.case_id) FROM evidence WHERE " OVERDUE_WHERE
+    " ORDER BY julianday (takedown_due), id LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  at = g_date_time_format (now, "%FT%T%:z");
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return luwte_stmt_dup_text (stmt, 0);
+}
+
 /* not requested, requested, acknowledged, removed, refused, no answer */
 const char *
 luwte_takedown_label (LuwteTakedown state)

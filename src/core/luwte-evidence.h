@@ -81,6 +81,13 @@ gboolean       luwte_store_update_takedown   (LuwteStore          *store,
                                               LuwteEvidence       *evidence,
                                               const LuwteTakedownUpdate *update,
                                               GError             **error);
+gint64         luwte_store_count_overdue_takedowns (LuwteStore    *store,
+                                                   LuwteCase     *kase,
+                                                   GDateTime     *now,
+                                                   GError       **error);
+char          *luwte_store_find_overdue_takedown_case (LuwteStore *store,
+                                                      GDateTime  *now,
+                                                      GError    **error);
 GBytes        *luwte_store_get_screenshot    (LuwteStore          *store,
                                               LuwteEvidence       *evidence,
                                               GError             **error);

@@ -12,6 +12,8 @@
 
 #include "luwte-accessible.h"
 
+#include <glib/gi18n.h>
+
 static void
 setup_item (GtkSignalListItemFactory *factory,
             GtkListItem              *item)
@@ -74,4 +76,45 @@ luwte_accessible_name_inner (GtkWidget  *widget,
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       luwte_accessible_name_inner (child, type, label);
     }
+}
+
+/* The icon-only buttons of @widget's descendants: a toast's close button. */
+static void
+name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+      name_icon_buttons (child);
+    }
+}
+
+/* libadwaita's toast widget is private: known by its type's name. */
+static void
+name_toast_widgets (GtkWidget *overlay)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      name_icon_buttons (child);
+}
+
+/**
+ * luwte_accessible_add_toast:
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast, and names the close button that libadwaita 1.2 leaves
+ * unnamed, on this toast and on the one shown after it.
+ */
+void
+luwte_accessible_add_toast (AdwToastOverlay *overlay,
+                            AdwToast        *toast)
+{
+  /* The overlay shows the next toast when this one goes; its handler was
+   * connected first, so the next one's widget is there for ours. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (name_toast_widgets), overlay, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (overlay, toast);
+  name_toast_widgets (GTK_WIDGET (overlay));
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -12,5 +12,7 @@ GtkListItemFactory *luwte_string_item_factory_new   (void);
 void                luwte_accessible_name_inner     (GtkWidget  *widget,
                                                      GType       type,
                                                      const char *label);
+void                luwte_accessible_add_toast      (AdwToastOverlay *overlay,
+                                                     AdwToast        *toast);
 
 G_END_DECLS

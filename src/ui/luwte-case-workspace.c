@@ -119,6 +119,7 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
   if (self->kase == NULL || self->store == NULL)
     return TRUE;
   if (!luwte_interventions_page_flush (self->interventions_page) ||
+      !luwte_messages_page_flush (self->messages_page) ||
       !luwte_notes_page_add_draft (self->notes_page) ||
       !luwte_letters_page_flush (self->letters_page))
     return FALSE;

@@ -14,6 +14,7 @@
 #include "luwte-case-list.h"
 #include "luwte-case-workspace.h"
 #include "luwte-demo.h"
+#include "luwte-evidence.h"
 #include "luwte-exchange.h"
 #include "luwte-time.h"
 
@@ -46,6 +47,7 @@ struct _LuwteCasesPage
   GtkStack           *workspace_stack;
   AdwStatusPage      *failed_page;
   LuwteCaseWorkspace *workspace;
+  GPtrArray          *bound;        /* GtkListItem on screen, borrowed */
   gboolean            reverting;
 };
 
@@ -54,12 +56,16 @@ G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
 static void on_save_failed (LuwteCasesPage *self,
                             const char     *message);
 
+/* A row: the title and a line below it, and a warning icon when a
+ * takedown request of the case waits past its due date. */
 static void
 update_row (LuwteCase   *kase,
             GParamSpec  *pspec,
             GtkListItem *item)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *overdue = gtk_widget_get_last_child (row);
   GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
   GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
   const char *text = luwte_case_get_title (kase);
@@ -76,18 +82,55 @@ update_row (LuwteCase   *kase,
     gtk_widget_remove_css_class (GTK_WIDGET (title), "dim-label");
   gtk_label_set_text (subtitle, line);
 
-  accessible = g_strdup_printf ("%s, %s", gtk_label_get_text (title), line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The row is what a screen reader announces: the warning goes in it. */
+  if (gtk_widget_get_visible (overdue))
+    /* TRANSLATORS: how a screen reader reads a case in the list: title, reference · status · date, warning */
+    accessible = g_strdup_printf (_("%s, %s, %s"), gtk_label_get_text (title), line,
+                                  gtk_widget_get_tooltip_text (overdue));
+  else
+    accessible = g_strdup_printf ("%s, %s", gtk_label_get_text (title), line);
+  if (gtk_widget_get_parent (row) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* One indexed query for the case in the row; only rows on screen ask. */
+static void
+update_overdue (LuwteCasesPage *self,
+                GtkListItem    *item)
+{
+  LuwteCase *kase = gtk_list_item_get_item (item);
+  GtkWidget *overdue = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 n = 0;
+
+  if (kase == NULL)
+    return;
+  if (self->store != NULL)
+    n = luwte_store_count_overdue_takedowns (self->store, kase, now, NULL);
+  gtk_widget_set_visible (overdue, n > 0);
+  update_row (kase, NULL, item);
+}
+
+/* After a takedown request changed on the Messages page, and as time
+ * passes: the rows on screen look again. */
+static void
+on_takedowns_changed (LuwteCasesPage *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    update_overdue (self, g_ptr_array_index (self->bound, i));
 }
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *overdue = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  const char *warning = _("A takedown request has had no answer past its due date");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -99,29 +142,41 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (overdue, "warning");
+  gtk_widget_set_tooltip_text (overdue, warning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (overdue), GTK_ACCESSIBLE_PROPERTY_LABEL, warning, -1);
+  gtk_widget_set_visible (overdue, FALSE);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), overdue);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
 bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+          GtkListItem              *item,
+          LuwteCasesPage           *self)
 {
   LuwteCase *kase = gtk_list_item_get_item (item);
 
   if (kase == NULL)
     return;
-  update_row (kase, NULL, item);
+  update_overdue (self, item);
   g_signal_connect_object (kase, "notify", G_CALLBACK (update_row), item, 0);
+  g_ptr_array_add (self->bound, item);
 }
 
 static void
 unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
+            GtkListItem              *item,
+            LuwteCasesPage           *self)
 {
   LuwteCase *kase = gtk_list_item_get_item (item);
 
   if (kase != NULL)
     g_signal_handlers_disconnect_by_func (kase, update_row, item);
+  g_ptr_array_remove_fast (self->bound, item);
 }
 
 /* Where @kase stands in the list as filtered, or no position. */
@@ -534,6 +589,7 @@ luwte_cases_page_finalize (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_object (&self->deleted);
   g_clear_object (&self->store);
   g_clear_object (&self->card);
@@ -583,6 +639,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bound = g_ptr_array_new ();
 
   gtk_string_list_append (filters, _("All statuses"));
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
@@ -596,8 +653,8 @@ luwte_cases_page_init (LuwteCasesPage *self)
                                _("Show cases with status"));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row), self, 0);
   gtk_list_view_set_factory (self->case_list, factory);
 
   for (LuwteCaseSort sort = LUWTE_CASE_SORT_NEWEST; sort <= LUWTE_CASE_SORT_GATHERING; sort++)
@@ -614,6 +671,9 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect_object (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (luwte_case_workspace_get_messages_page (self->workspace), "takedowns-changed",
+                           G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -702,6 +762,57 @@ luwte_cases_page_new_case (LuwteCasesPage *self)
   luwte_case_workspace_focus_title (self->workspace);
 
   return luwte_cases_page_get_selected (self);
+}
+
+/**
+ * luwte_cases_page_show_case:
+ * @reference: the case to show
+ * @page: (nullable): the workspace page to open, such as "messages"
+ *
+ * Selects the case, showing all statuses when the filter hides it, and
+ * opens it.
+ *
+ * Returns: %FALSE when it is not there or the case on screen could not
+ *   be left (the user was told)
+ */
+gboolean
+luwte_cases_page_show_case (LuwteCasesPage *self,
+                            const char     *reference,
+                            const char     *page)
+{
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCase *selected;
+  guint position;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  kase = luwte_store_get_case (self->store, reference, &error);
+  if (kase == NULL)
+    {
+      on_save_failed (self, error->message);
+      return FALSE;
+    }
+  position = position_of (self, kase);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_drop_down_set_selected (self->status_filter, 0);
+      position = position_of (self, kase);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  selected = luwte_cases_page_get_selected (self);
+  if (selected == NULL || luwte_case_get_id (selected) != luwte_case_get_id (kase))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->case_list), "list.scroll-to-item", "u", position);
+  adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
+  if (page != NULL)
+    luwte_case_workspace_show_page (self->workspace, page);
+  return TRUE;
 }
 
 /* Returns: (nullable) (transfer none) */

@@ -23,6 +23,9 @@ void       luwte_cases_page_set_title_widget (LuwteCasesPage *self,
                                               GtkWidget      *widget);
 LuwteCase *luwte_cases_page_new_case         (LuwteCasesPage *self);
 LuwteCase *luwte_cases_page_get_selected     (LuwteCasesPage *self);
+gboolean   luwte_cases_page_show_case        (LuwteCasesPage *self,
+                                              const char     *reference,
+                                              const char     *page);
 gboolean   luwte_cases_page_flush            (LuwteCasesPage *self);
 gboolean   luwte_cases_page_delete_selected  (LuwteCasesPage *self);
 gboolean   luwte_cases_page_undo_delete      (LuwteCasesPage *self);

@@ -2,7 +2,10 @@
  *
  * A form for a message found online (where, who, when, what) with a
  * screenshot from a file or dropped on the page, and the case's messages
- * below it, each with the state of the request to take it down.
+ * below it. Each message opens to the request to take it down: its
+ * state, since when, how it went out and by when an answer is due,
+ * stored as the user types, like the other pages. A request without an
+ * answer past that date says so in its row and on top of the page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,10 @@
 
 #include <glib/gi18n.h>
 
+#define SAVE_DELAY_MS 500
+
+typedef struct _MessageRow MessageRow;
+
 struct _LuwteMessagesPage
 {
   AdwBin               parent_instance;
@@ -27,10 +34,11 @@ struct _LuwteMessagesPage
   LuwteStore          *store;
   LuwteCase           *kase;
   GBytes              *screenshot;   /* attached, not yet stored */
-  GPtrArray           *rows;         /* borrowed */
-  GPtrArray           *items;        /* LuwteEvidence */
+  GPtrArray           *rows;         /* MessageRow */
   LuwteRemoval        *removed;      /* for Undo */
 
+  GtkWidget           *reminder;
+  GtkLabel            *reminder_label;
   AdwEntryRow         *url_row;
   AdwEntryRow         *platform_row;
   AdwEntryRow         *account_row;
@@ -42,6 +50,31 @@ struct _LuwteMessagesPage
 
 G_DEFINE_FINAL_TYPE (LuwteMessagesPage, luwte_messages_page, ADW_TYPE_BIN)
 
+enum {
+  TAKEDOWNS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A message as a row that opens to where its takedown request stands. */
+struct _MessageRow
+{
+  LuwteMessagesPage *page;
+  LuwteEvidence     *item;
+  GtkWidget         *expander;
+  GtkWidget         *overdue_badge;   /* icon and words in the header */
+  GtkWidget         *overdue_row;     /* what to do, inside */
+  AdwComboRow       *state_row;
+  AdwEntryRow       *at_row;
+  AdwEntryRow       *channel_row;
+  AdwEntryRow       *due_row;
+  guint              save_source;
+  gboolean           filling;
+  gboolean           dirty;           /* changed, not yet stored */
+  gboolean           at_typed;        /* the date was typed, not left to "now" */
+};
+
 static void
 show_problem (LuwteMessagesPage *self,
               const char        *message)
@@ -49,106 +82,474 @@ show_problem (LuwteMessagesPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message);
 }
 
-static void
-on_takedown_selected (AdwComboRow       *row,
-                      GParamSpec        *pspec,
-                      LuwteMessagesPage *self)
-{
-  LuwteEvidence *item = g_object_get_data (G_OBJECT (row), "evidence");
-  g_autoptr(GError) error = NULL;
-  guint selected = adw_combo_row_get_selected (row);
+#define DATE_FORMAT "%d-%m-%Y"
 
-  if (item == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  if (!luwte_store_set_takedown (self->store, self->kase, item, (LuwteTakedown) selected, &error))
+/* Where the request stands, in words: "Requested on 30-11-2026 via
+ * e-mail, answer due 02-12-2026". */
+static char *
+describe_takedown (LuwteEvidence *item)
+{
+  LuwteTakedown state = luwte_evidence_get_takedown (item);
+  g_autofree char *at = luwte_time_format_local (luwte_evidence_get_takedown_at (item), DATE_FORMAT);
+  g_autofree char *due = luwte_time_format_local (luwte_evidence_get_takedown_due (item), DATE_FORMAT);
+  const char *channel = luwte_evidence_get_takedown_channel (item);
+  GString *text = g_string_new (NULL);
+
+  switch (state)
     {
-      show_problem (self, error->message);
-      adw_combo_row_set_selected (row, luwte_evidence_get_takedown (item));
+    case LUWTE_TAKEDOWN_NOT_REQUESTED:
+      g_string_append (text, _("Takedown not requested"));
+      break;
+    case LUWTE_TAKEDOWN_REQUESTED:
+      /* TRANSLATORS: %s is a date such as 30-11-2026 */
+      g_string_append_printf (text, *at != '\0' ? _("Requested on %s") : _("Requested"), at);
+      break;
+    case LUWTE_TAKEDOWN_ACKNOWLEDGED:
+      /* TRANSLATORS: the platform said it received the request; %s is a date */
+      g_string_append_printf (text, *at != '\0' ? _("Acknowledged on %s") : _("Acknowledged"), at);
+      break;
+    case LUWTE_TAKEDOWN_REMOVED:
+      /* TRANSLATORS: the message was taken down; %s is a date */
+      g_string_append_printf (text, *at != '\0' ? _("Removed on %s") : _("Removed"), at);
+      break;
+    case LUWTE_TAKEDOWN_REFUSED:
+      /* TRANSLATORS: the platform refused to take it down; %s is a date */
+      g_string_append_printf (text, *at != '\0' ? _("Refused on %s") : _("Refused"), at);
+      break;
+    case LUWTE_TAKEDOWN_NO_ANSWER:
+    default:
+      /* TRANSLATORS: no answer came by the date the answer was due; %s is that date */
+      g_string_append_printf (text, *due != '\0' || *at != '\0' ? _("No answer by %s") : _("No answer"),
+                              *due != '\0' ? due : at);
+      break;
     }
+  if (state != LUWTE_TAKEDOWN_NOT_REQUESTED && channel != NULL && *channel != '\0')
+    /* TRANSLATORS: how the request went out, e.g. " via e-mail" */
+    g_string_append_printf (text, _(" via %s"), channel);
+  if ((state == LUWTE_TAKEDOWN_REQUESTED || state == LUWTE_TAKEDOWN_ACKNOWLEDGED) && *due != '\0')
+    /* TRANSLATORS: by when the platform should answer; %s is a date */
+    g_string_append_printf (text, _(", answer due %s"), due);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+row_is_overdue (MessageRow *row)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return luwte_evidence_is_overdue (row->item, now);
+}
+
+/* The header says what the message is and where its request stands; an
+ * overdue request says so in the header and, opened, what to do. */
+static void
+update_header (MessageRow *row)
+{
+  LuwteEvidence *item = row->item;
+  g_autofree char *posted = luwte_time_format_local (luwte_evidence_get_posted_at (item), "%d-%m-%Y %H:%M");
+  g_autofree char *takedown = describe_takedown (item);
+  g_autoptr(GString) subtitle = g_string_new (luwte_evidence_get_platform (item));
+  gboolean overdue = row_is_overdue (row);
+
+  if (*luwte_evidence_get_account (item) != '\0')
+    g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", luwte_evidence_get_account (item));
+  if (*posted != '\0')
+    g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", posted);
+  g_string_append_printf (subtitle, subtitle->len > 0 ? "\n%s" : "%s", takedown);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle->str);
+  gtk_widget_set_visible (row->overdue_badge, overdue);
+  gtk_widget_set_visible (row->overdue_row, overdue);
+
+  /* What a screen reader says of the row: the address, then the rest. */
+  if (overdue)
+    g_string_append_printf (subtitle, "\n%s", gtk_widget_get_tooltip_text (row->overdue_badge));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, luwte_evidence_get_url (item),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  -1);
+}
+
+/* The box on top: how many requests of this case wait past their date. */
+static void
+update_reminder (LuwteMessagesPage *self)
+{
+  guint n = luwte_messages_page_get_n_overdue (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->reminder, n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u takedown request of this case has had no answer past its due date.",
+                                    "%u takedown requests of this case have had no answer past their due date.", n),
+                          n);
+  gtk_label_set_text (self->reminder_label, text);
 }
 
 static void
-on_remove_clicked (GtkButton         *button,
-                   LuwteMessagesPage *self)
+takedowns_changed (LuwteMessagesPage *self)
 {
+  update_reminder (self);
+  g_signal_emit (self, signals[TAKEDOWNS_CHANGED], 0);
+}
+
+static void
+fill_at (MessageRow *row)
+{
+  g_autofree char *at = luwte_time_format_local (luwte_evidence_get_takedown_at (row->item), "%F %R");
+
+  row->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row->at_row), at);
+  row->filling = FALSE;
+  row->at_typed = FALSE;
+}
+
+/* A typed time that cannot be read is marked and left out; the rest is
+ * still stored. A state chosen without a typed date is as of now. */
+static gboolean
+save_row (MessageRow *row)
+{
+  LuwteMessagesPage *self = row->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *due = luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row->due_row)));
+  LuwteTakedownUpdate update = { 0 };
+  gboolean at_readable = TRUE;
+  gboolean at_given;
+
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  if (self->store == NULL || self->kase == NULL)
+    return TRUE;
+
+  update.state = (LuwteTakedown) adw_combo_row_get_selected (row->state_row);
+  if (row->at_typed)
+    {
+      at = luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row->at_row)));
+      at_readable = at != NULL;
+    }
+  at_given = at != NULL && *at != '\0';
+  if (!at_given)
+    {
+      g_free (at);
+      /* NULL: now, for a new state; the same state keeps its date. */
+      at = update.state == luwte_evidence_get_takedown (row->item)
+           ? g_strdup (luwte_evidence_get_takedown_at (row->item)) : NULL;
+    }
+  update.at = at;
+  update.channel = gtk_editable_get_text (GTK_EDITABLE (row->channel_row));
+  update.due = due;   /* NULL (unreadable) keeps, "" clears */
+
+  if (at_readable)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->at_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row->at_row), "error");
+  if (due != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->due_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row->due_row), "error");
+
+  if (!luwte_store_update_takedown (self->store, self->kase, row->item, &update, &error))
+    {
+      /* Still dirty: the next flush tries again. */
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  row->dirty = FALSE;
+  /* Show the date the store has; a typed one is stored now, and the
+   * next state chosen is as of its own moment again. */
+  if (!at_given && at_readable)
+    fill_at (row);
+  else if (at_readable)
+    row->at_typed = FALSE;
+  update_header (row);
+  takedowns_changed (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  MessageRow *row = user_data;
+
+  row->save_source = 0;
+  save_row (row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (MessageRow *row)
+{
+  if (row->filling)
+    return;
+  row->dirty = TRUE;
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
+}
+
+static void
+on_at_changed (MessageRow *row)
+{
+  if (row->filling)
+    return;
+  row->at_typed = TRUE;
+  schedule_save (row);
+}
+
+/* Saving is the owner's job (flush) while the widgets are on screen;
+ * here the row only lets go of them. */
+static void
+message_row_free (MessageRow *row)
+{
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (row->state_row, row);
+  g_signal_handlers_disconnect_by_data (row->at_row, row);
+  g_signal_handlers_disconnect_by_data (row->channel_row, row);
+  g_signal_handlers_disconnect_by_data (row->due_row, row);
+  g_clear_object (&row->item);
+  g_object_unref (row->expander);
+  g_free (row);
+}
+
+static void
+on_remove_clicked (MessageRow *row)
+{
+  LuwteMessagesPage *self = row->page;
   guint position;
 
-  if (g_ptr_array_find (self->items, g_object_get_data (G_OBJECT (button), "evidence"), &position))
+  if (g_ptr_array_find (self->rows, row, &position))
     luwte_messages_page_remove (self, position);
 }
 
-static void
-append_row (LuwteMessagesPage *self,
-            LuwteEvidence     *item)
+static AdwEntryRow *
+add_expander_entry (MessageRow *row,
+                    const char *title,
+                    const char *text)
 {
+  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (entry));
+  return entry;
+}
+
+/* A row inside the expander for what is no row of its own kind, named
+ * for a screen reader. */
+static GtkWidget *
+add_plain_row (MessageRow *row,
+               GtkWidget  *child,
+               const char *name)
+{
+  GtkWidget *list_row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), list_row);
+  return list_row;
+}
+
+/* The expander's two lists, its header and what it opens to, which
+ * libadwaita 1.2 leaves unnamed. */
+static void
+name_lists (GtkWidget  *widget,
+            const char *header,
+            const char *content,
+            guint      *n_named)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && *n_named < 2; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          *n_named == 0 ? header : content, -1);
+          (*n_named)++;
+        }
+      else
+        name_lists (child, header, content, n_named);
+    }
+}
+
+/* A warning icon with words, in the warning colour. */
+static GtkWidget *
+warning_box (const char *text,
+             gboolean    wrap)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  /* A wrapping label takes the width there is, not a guess of its own. */
+  gtk_widget_set_hexpand (label, wrap);
+  gtk_widget_set_valign (icon, wrap ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "warning");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static MessageRow *
+add_row (LuwteMessagesPage *self,
+         LuwteEvidence     *item)
+{
+  MessageRow *row = g_new0 (MessageRow, 1);
   g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
-  g_autofree char *posted = luwte_time_format_local (luwte_evidence_get_posted_at (item), "%d-%m-%Y %H:%M");
-  g_autoptr(GString) subtitle = g_string_new (luwte_evidence_get_platform (item));
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autofree char *at = luwte_time_format_local (luwte_evidence_get_takedown_at (item), "%F %R");
+  g_autofree char *due = luwte_time_format_local (luwte_evidence_get_takedown_due (item), "%F %R");
 
-  if (*luwte_evidence_get_account (item) != '\0')
-    g_string_append_printf (subtitle, " · %s", luwte_evidence_get_account (item));
-  if (*posted != '\0')
-    g_string_append_printf (subtitle, " · %s", posted);
-  if (luwte_evidence_get_sha256 (item) != NULL)
-    /* TRANSLATORS: the start of a screenshot's SHA-256, e.g. "screenshot 9f2c1d0b…" */
-    g_string_append_printf (subtitle, _(" · screenshot %.12s…"), luwte_evidence_get_sha256 (item));
-  if (*luwte_evidence_get_description (item) != '\0')
-    g_string_append_printf (subtitle, "\n%s", luwte_evidence_get_description (item));
+  row->page = self;
+  row->item = g_object_ref (item);
+  row->filling = TRUE;
+
+  /* Held until the row is freed: its widgets live as long as it does. */
+  row->expander = g_object_ref_sink (adw_expander_row_new ());
+  /* An address is shown as typed, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), luwte_evidence_get_url (item));
+
+  row->overdue_badge = warning_box (_("Answer overdue"), FALSE);
+  gtk_widget_set_valign (row->overdue_badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->overdue_badge, _("No answer since the due date"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander), row->overdue_badge);
+
+  {
+    const char *text = _("No answer since the due date: send a reminder or escalate, or record the answer below.");
+    GtkWidget *box = warning_box (text, TRUE);
+
+    gtk_widget_set_margin_top (box, 12);
+    gtk_widget_set_margin_bottom (box, 12);
+    gtk_widget_set_margin_start (box, 12);
+    gtk_widget_set_margin_end (box, 12);
+    row->overdue_row = add_plain_row (row, box, text);
+  }
 
   for (int t = LUWTE_TAKEDOWN_NOT_REQUESTED; t <= LUWTE_TAKEDOWN_NO_ANSWER; t++)
     gtk_string_list_append (states, luwte_takedown_label ((LuwteTakedown) t));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), luwte_evidence_get_url (item));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_combo_row_set_model (row, G_LIST_MODEL (states));
-  adw_combo_row_set_factory (row, factory);
-  adw_combo_row_set_selected (row, luwte_evidence_get_takedown (item));
-  luwte_accessible_name_inner (GTK_WIDGET (row), GTK_TYPE_LIST_VIEW, _("Takedown states"));
-  g_object_set_data (G_OBJECT (row), "evidence", item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_takedown_selected), self, 0);
-  {
-    GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  row->state_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->state_row), _("Takedown Request"));
+  adw_combo_row_set_model (row->state_row, G_LIST_MODEL (states));
+  adw_combo_row_set_factory (row->state_row, factory);
+  adw_combo_row_set_selected (row->state_row, luwte_evidence_get_takedown (item));
+  luwte_accessible_name_inner (GTK_WIDGET (row->state_row), GTK_TYPE_LIST_VIEW, _("Takedown states"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->state_row));
 
-    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (remove, "flat");
-    gtk_widget_set_tooltip_text (remove, _("Remove From the Case"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Remove this message from the case"), -1);
-    g_object_set_data (G_OBJECT (remove), "evidence", item);
-    g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
+  row->at_row = add_expander_entry (row, _("Requested On / State Since (e.g. 2026-11-30 10:00)"), at);
+  row->channel_row = add_expander_entry (row, _("Channel (e.g. e-mail, webform, trusted flagger)"),
+                                         luwte_evidence_get_takedown_channel (item));
+  row->due_row = add_expander_entry (row, _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
+
+  if (*luwte_evidence_get_description (item) != '\0')
+    {
+      GtkWidget *description = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (description), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (description), _("What It Says"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (description), luwte_evidence_get_description (item));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), description);
+    }
+
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+    GtkWidget *heading = gtk_label_new (_("Screenshot SHA-256"));
+    const char *sha256 = luwte_evidence_get_sha256 (item);
+    GtkWidget *value = gtk_label_new (sha256 != NULL ? sha256 : _("No screenshot kept"));
+
+    /* Laid out as the rows around it: a title, the value below. */
+    gtk_widget_set_margin_top (box, 9);
+    gtk_widget_set_margin_bottom (box, 9);
+    gtk_widget_set_margin_start (box, 12);
+    gtk_widget_set_margin_end (box, 12);
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_label_set_xalign (GTK_LABEL (value), 0);
+    gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_CHAR);
+    gtk_widget_add_css_class (value, "caption");
+    if (sha256 != NULL)
+      {
+        /* To compare with the file kept elsewhere: copyable. */
+        gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+        gtk_widget_add_css_class (value, "monospace");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, sha256, -1);
+      }
+    else
+      gtk_widget_add_css_class (value, "dim-label");
+    gtk_box_append (GTK_BOX (box), heading);
+    gtk_box_append (GTK_BOX (box), value);
+    add_plain_row (row, box, gtk_label_get_text (GTK_LABEL (heading)));
   }
 
-  adw_preferences_group_add (self->list_group, GTK_WIDGET (row));
+  {
+    GtkWidget *remove_row = adw_action_row_new ();
+    GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove From the Case"));
+
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "destructive-action");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Remove this message from the case"), -1);
+    g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_clicked), row);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Remove this message from the case"), -1);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), remove_row);
+  }
+
+  {
+    g_autofree char *content = g_strdup_printf (_("Takedown request of %s"), luwte_evidence_get_url (item));
+    guint n_named = 0;
+
+    name_lists (row->expander, luwte_evidence_get_url (item), content, &n_named);
+  }
+
+  g_signal_connect_swapped (row->state_row, "notify::selected", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->at_row, "changed", G_CALLBACK (on_at_changed), row);
+  g_signal_connect_swapped (row->channel_row, "changed", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->due_row, "changed", G_CALLBACK (schedule_save), row);
+
+  update_header (row);
+  adw_preferences_group_add (self->list_group, row->expander);
   g_ptr_array_add (self->rows, row);
-  g_ptr_array_add (self->items, g_object_ref (item));
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), TRUE);
+  row->filling = FALSE;
+  return row;
+}
+
+static void
+clear_rows (LuwteMessagesPage *self)
+{
+  luwte_messages_page_flush (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->list_group, ((MessageRow *) g_ptr_array_index (self->rows, i))->expander);
+  g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
+}
+
+/* Shows the messages of the case, as stored. */
+static void
+fill (LuwteMessagesPage *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->kase != NULL)
+    {
+      items = luwte_store_list_evidence (self->store, self->kase, &error);
+      if (items == NULL)
+        show_problem (self, error->message);
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        add_row (self, g_ptr_array_index (items, i));
+    }
+  update_reminder (self);
 }
 
 static void
 refill (LuwteMessagesPage *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->items, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
-  if (self->store == NULL || self->kase == NULL)
-    return;
-  items = luwte_store_list_evidence (self->store, self->kase, &error);
-  if (items == NULL)
-    {
-      show_problem (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < items->len; i++)
-    append_row (self, g_ptr_array_index (items, i));
+  clear_rows (self);
+  fill (self);
+  takedowns_changed (self);
 }
 
 /**
@@ -263,7 +664,7 @@ luwte_messages_page_add_from_form (LuwteMessagesPage *self)
       show_problem (self, error->message);
       return FALSE;
     }
-  append_row (self, item);
+  add_row (self, item);
   g_clear_pointer (&self->screenshot, g_bytes_unref);
   gtk_label_set_text (self->attached_label, _("No screenshot attached. Drop a picture here or choose one."));
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
@@ -290,6 +691,29 @@ add_entry (GtkWidget  *group,
   return row;
 }
 
+/* Time passes: what was not overdue when shown may be now. */
+static void
+on_map (LuwteMessagesPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    update_header (g_ptr_array_index (self->rows, i));
+  update_reminder (self);
+}
+
+static void
+luwte_messages_page_dispose (GObject *object)
+{
+  LuwteMessagesPage *self = (LuwteMessagesPage *) object;
+
+  /* What is waiting is stored while the widgets still hold it. */
+  if (self->rows != NULL)
+    {
+      luwte_messages_page_flush (self);
+      g_ptr_array_set_size (self->rows, 0);
+    }
+  G_OBJECT_CLASS (luwte_messages_page_parent_class)->dispose (object);
+}
+
 static void
 luwte_messages_page_finalize (GObject *object)
 {
@@ -297,7 +721,6 @@ luwte_messages_page_finalize (GObject *object)
 
   g_clear_pointer (&self->screenshot, g_bytes_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->removed);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
@@ -307,7 +730,19 @@ luwte_messages_page_finalize (GObject *object)
 static void
 luwte_messages_page_class_init (LuwteMessagesPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = luwte_messages_page_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = luwte_messages_page_dispose;
+  object_class->finalize = luwte_messages_page_finalize;
+
+  /**
+   * LuwteMessagesPage::takedowns-changed:
+   *
+   * A takedown request was changed, or a message added back or
+   * removed: whatever counts overdue requests should count again.
+   */
+  signals[TAKEDOWNS_CHANGED] = g_signal_new ("takedowns-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -320,8 +755,14 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Message"));
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
 
-  self->rows = g_ptr_array_new ();
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) message_row_free);
+
+  /* Not AdwBanner: that is libadwaita 1.3. */
+  self->reminder = warning_box ("", TRUE);
+  self->reminder_label = GTK_LABEL (gtk_widget_get_last_child (self->reminder));
+  gtk_widget_add_css_class (self->reminder, "card");
+  gtk_widget_add_css_class (self->reminder, "takedown-reminder");
+  gtk_widget_set_visible (self->reminder, FALSE);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (form), _("New Message"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (form),
@@ -338,6 +779,8 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->attached_label), "dim-label");
   gtk_widget_set_hexpand (GTK_WIDGET (self->attached_label), TRUE);
   gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->attached_label));
   gtk_box_append (GTK_BOX (buttons), attach);
   gtk_box_append (GTK_BOX (buttons), add);
@@ -346,6 +789,7 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   adw_preferences_group_set_title (self->list_group, _("Messages of This Case"));
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
 
+  gtk_box_append (GTK_BOX (box), self->reminder);
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));
@@ -355,6 +799,7 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 /**
@@ -367,16 +812,69 @@ luwte_messages_page_set_case (LuwteMessagesPage *self,
                               LuwteCase         *kase)
 {
   g_return_if_fail (LUWTE_IS_MESSAGES_PAGE (self));
+
+  /* What was changed for the previous case is stored with it. */
+  clear_rows (self);
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
-  refill (self);
+  fill (self);
 }
 
 guint
 luwte_messages_page_get_n_messages (LuwteMessagesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), 0);
-  return self->items->len;
+  return self->rows->len;
+}
+
+/* How many of the case's requests wait past their due date, now. */
+guint
+luwte_messages_page_get_n_overdue (LuwteMessagesPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (row_is_overdue (g_ptr_array_index (self->rows, i)))
+      n++;
+  return n;
+}
+
+/**
+ * luwte_messages_page_get_row:
+ *
+ * Returns: (transfer none): the row of the message at @position, which
+ *   opens to its takedown request
+ */
+GtkWidget *
+luwte_messages_page_get_row (LuwteMessagesPage *self,
+                             guint              position)
+{
+  g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+  return ((MessageRow *) g_ptr_array_index (self->rows, position))->expander;
+}
+
+/**
+ * luwte_messages_page_flush:
+ *
+ * Stores the takedown changes still waiting for the typing delay, now.
+ *
+ * Returns: %FALSE when the database refused one; the user was told
+ */
+gboolean
+luwte_messages_page_flush (LuwteMessagesPage *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), FALSE);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      MessageRow *row = g_ptr_array_index (self->rows, i);
+      if (row->dirty)
+        ok = save_row (row) && ok;
+    }
+  return ok;
 }
 
 static void
@@ -397,12 +895,17 @@ luwte_messages_page_remove (LuwteMessagesPage *self,
 {
   g_autoptr(LuwteRemoval) removal = NULL;
   g_autoptr(GError) error = NULL;
+  MessageRow *row;
 
   g_return_val_if_fail (LUWTE_IS_MESSAGES_PAGE (self), FALSE);
-  g_return_val_if_fail (position < self->items->len, FALSE);
+  g_return_val_if_fail (position < self->rows->len, FALSE);
 
+  /* What was changed last is part of what Undo brings back. */
+  row = g_ptr_array_index (self->rows, position);
+  if (row->dirty && !save_row (row))
+    return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_EVIDENCE, self->kase,
-                                luwte_evidence_get_id (g_ptr_array_index (self->items, position)), &error);
+                                luwte_evidence_get_id (row->item), &error);
   if (removal == NULL)
     {
       show_problem (self, error->message);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "luwte-undo-toast.h"
+#include "luwte-accessible.h"
 
 void
 luwte_undo_toast_show (GtkWidget  *page,
@@ -25,5 +26,5 @@ luwte_undo_toast_show (GtkWidget  *page,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", undo, page, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include "luwte-window.h"
+#include "luwte-accessible.h"
 #include "luwte-cases-page.h"
+#include "luwte-evidence.h"
 #include "luwte-preferences-window.h"
 
 #include <glib/gi18n.h>
@@ -118,7 +120,54 @@ show_problem_action (GtkWidget  *widget,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  luwte_accessible_add_toast (self->toast_overlay, toast);
+}
+
+/* From the start-up reminder: the case with the overdue request. */
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "cases");
+  luwte_cases_page_show_case (self->cases_page, g_variant_get_string (parameter, NULL), "messages");
+}
+
+/* Takedown requests that have had no answer past the date the officer
+ * set: one toast at start-up, with the way to the case that waited
+ * longest. Two indexed queries; no message is read. */
+static void
+remind_overdue_takedowns (LuwteWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 n;
+
+  n = luwte_store_count_overdue_takedowns (self->store, NULL, now, &error);
+  if (n > 0)
+    reference = luwte_store_find_overdue_takedown_case (self->store, now, &error);
+  if (error != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      return;
+    }
+  if (reference == NULL)
+    return;
+
+  title = g_strdup_printf (ngettext ("%u takedown request has had no answer past its due date",
+                                     "%u takedown requests have had no answer past their due date", (gulong) n),
+                           (guint) n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open Case"));
+  adw_toast_set_action_name (toast, "win.open-case");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (reference));
+  adw_toast_set_timeout (toast, 10);
+  luwte_accessible_add_toast (self->toast_overlay, toast);
 }
 
 /* The municipality's details for letters; they live in the case
@@ -188,6 +237,7 @@ luwte_window_class_init (LuwteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-case", NULL, add_to_case_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "cases");
@@ -250,6 +300,7 @@ luwte_window_new (GtkApplication *application,
   luwte_cases_page_set_store (self->cases_page, store, store_problem);
   g_set_object (&self->store, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-case", store != NULL);
   luwte_card_browser_set_card (self->card_browser, card, luwte_language_from_locale ());
 
   last = g_settings_get_string (self->settings, "last-intervention");
@@ -267,8 +318,10 @@ luwte_window_new (GtkApplication *application,
 
       /* Stays until dismissed: the user should fix their card. */
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      luwte_accessible_add_toast (self->toast_overlay, toast);
     }
+  if (store != NULL)
+    remind_overdue_takedowns (self);
 
   return self;
 }

@@ -15,6 +15,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "luwte-case.h"
+#include "luwte-evidence.h"
+#include "luwte-store.h"
+
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -182,10 +186,11 @@ iterate (void)
     ;
 }
 
-/* Starts the GUI with accessibility on, in a home of its own, and waits
- * until it is on the accessibility bus. It is killed when the test ends. */
+/* Starts the GUI with accessibility on, in a home of its own, with the
+ * case database @db (or a new, empty one), and waits until it is on the
+ * accessibility bus. It is killed when the test ends. */
 static Fixture *
-start_gui (void)
+start_gui_with_db (const char *db)
 {
   const char *gui = g_getenv ("LUWTE_GUI");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -232,6 +237,10 @@ start_gui (void)
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", state, TRUE);
+  if (db != NULL)
+    g_subprocess_launcher_setenv (launcher, "LUWTE_DB", db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "LUWTE_DB");
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   /* Our standard output is TAP: the GUI's goes to standard error. */
   out = dup (STDERR_FILENO);
@@ -261,6 +270,12 @@ start_gui (void)
    * instead of trusting what libatspi cached. */
   atspi_accessible_set_cache_mask (fixture->app, ATSPI_CACHE_NONE);
   return fixture;
+}
+
+static Fixture *
+start_gui (void)
+{
+  return start_gui_with_db (NULL);
 }
 
 /* Walking the tree */
@@ -904,6 +919,64 @@ test_every_intervention (void)
   check_report (report);
 }
 
+/* A case with a message whose takedown request went unanswered past its
+ * due date, in a database of its own that goes when the test ends. */
+static char *
+make_overdue_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("luwte-a11y-db-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(LuwteEvidence) evidence = NULL;
+  LuwteEvidenceNew message = { .url = "https://tiktok.example/@demo/video/1", .platform = "TikTok",
+                               .account = "demo", .description = "Oproep tot rellen",
+                               .sha256 = "9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f" };
+  LuwteTakedownUpdate requested = { LUWTE_TAKEDOWN_REQUESTED, "2020-01-01T10:00:00+01:00", "e-mail",
+                                    "2020-01-03T10:00:00+01:00" };
+
+  g_assert_no_error (error);
+  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
+  g_test_queue_free (g_strdup (dir));
+  path = g_build_filename (dir, "luwte.db", NULL);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  kase = luwte_store_create_case (store, "Oproep rellen", &error);
+  g_assert_no_error (error);
+  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_update_takedown (store, kase, evidence, &requested, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* A case's Messages page with an overdue takedown request, its row
+ * opened: the warning, the state, the date, channel and due date, the
+ * remove button, all named. */
+static void
+test_overdue_messages (void)
+{
+  g_autofree char *db = make_overdue_db ();
+  Fixture *fixture = start_gui_with_db (db);
+  g_autoptr(Report) report = report_new ();
+  g_autoptr(TestAccessible) cases = NULL;
+  g_autoptr(TestAccessible) tab = NULL;
+  g_autoptr(TestAccessible) state = NULL;
+
+  cases = find_control (fixture->app, KIND_LIST, "Cases");
+  g_assert_nonnull (cases);
+  select_child (cases, 0);
+  tab = find (fixture->app, KIND_NONE, ATSPI_ROLE_PAGE_TAB, ATSPI_STATE_INVALID, "Messages", 0);
+  g_assert_nonnull (tab);
+  activate (tab);
+  g_assert_true (wait_for_state (tab, ATSPI_STATE_SELECTED));
+
+  walk_app (report, fixture->app);
+  g_test_message ("%u controls checked on the Messages page", g_hash_table_size (report->seen));
+  check_report (report);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/startup-tree", test_startup_tree);
   g_test_add_func ("/accessibility/search-toggle", test_search_toggle);
   g_test_add_func ("/accessibility/every-intervention", test_every_intervention);
+  g_test_add_func ("/accessibility/overdue-messages", test_overdue_messages);
 
   status = g_test_run ();
   atspi_exit ();

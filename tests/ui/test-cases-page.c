@@ -20,6 +20,7 @@
 #include "luwte-evidence.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
+#include "luwte-time.h"
 #include "luwte-window.h"
 
 #include <adwaita.h>
@@ -488,6 +489,245 @@ test_messages (void)
   wait_idle ();
 }
 
+/* The first descendant of @widget of @type: a preferences row with
+ * @title, or a label or button with @title as its text. */
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  const char *text = NULL;
+
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    {
+      if (ADW_IS_PREFERENCES_ROW (widget))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      else if (GTK_IS_LABEL (widget))
+        text = gtk_label_get_text (GTK_LABEL (widget));
+      else if (GTK_IS_BUTTON (widget))
+        text = gtk_button_get_label (GTK_BUTTON (widget));
+      if (g_strcmp0 (text, title) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many of @widget's descendants with @tooltip are shown. */
+static guint
+count_visible_with_tooltip (GtkWidget  *widget,
+                            const char *tooltip)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_visible_with_tooltip (child, tooltip);
+  return n;
+}
+
+static LuwteEvidence *
+stored_message (LuwteStore *store,
+                LuwteCase  *kase)
+{
+  g_autoptr(GPtrArray) stored = luwte_store_list_evidence (store, kase, NULL);
+
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (stored->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (stored, 0));
+}
+
+#define CASE_OVERDUE_TOOLTIP "A takedown request has had no answer past its due date"
+
+/* The takedown request of a message, set by hand: the state, when, how
+ * it went out and by when an answer is due, stored as typed; past that
+ * date the row, the page and the case list say so, until it is removed. */
+static void
+test_takedown_by_hand (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "takedown.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteEvidence) evidence = NULL;
+  g_autoptr(LuwteEvidence) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *requested_at = luwte_time_parse_typed ("2020-01-01 10:00");
+  g_autofree char *due_at = luwte_time_parse_typed ("2020-01-03 10:00");
+  g_autofree char *shown_at = NULL;
+  LuwteEvidenceNew message = { .url = "https://t.me/voorbeeld/<b>7</b>", .platform = "Telegram" };
+  LuwteCasesPage *cases;
+  LuwteCaseWorkspace *workspace;
+  LuwteMessagesPage *page;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  GtkWidget *row;
+  AdwComboRow *state;
+  GtkEditable *at_row;
+  GtkEditable *channel_row;
+  GtkEditable *due_row;
+  GtkWidget *badge;
+  GtkWidget *reminder;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  workspace = luwte_cases_page_get_workspace (cases);
+  page = luwte_case_workspace_get_messages_page (workspace);
+  kase = luwte_cases_page_new_case (cases);
+  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+  g_assert_no_error (error);
+  luwte_messages_page_set_case (page, store, NULL);
+  luwte_messages_page_set_case (page, store, kase);
+  g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
+
+  row = luwte_messages_page_get_row (page, 0);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, message.url);
+  state = ADW_COMBO_ROW (find_titled (row, ADW_TYPE_COMBO_ROW, "Takedown Request"));
+  at_row = GTK_EDITABLE (find_entry_row (row, "Requested On / State Since (e.g. 2026-11-30 10:00)"));
+  channel_row = GTK_EDITABLE (find_entry_row (row, "Channel (e.g. e-mail, webform, trusted flagger)"));
+  due_row = GTK_EDITABLE (find_entry_row (row, "Answer Due By (e.g. 2026-12-02 10:00)"));
+  badge = gtk_widget_get_parent (find_titled (row, GTK_TYPE_LABEL, "Answer overdue"));
+  g_assert_nonnull (state);
+  g_assert_nonnull (at_row);
+  g_assert_nonnull (channel_row);
+  g_assert_nonnull (due_row);
+  g_assert_false (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (gtk_editable_get_text (at_row), ==, "");
+
+  /* Chosen by hand and stored after the typing delay, as of now: the
+   * date field shows when. */
+  adw_combo_row_set_selected (state, LUWTE_TAKEDOWN_REQUESTED);
+  gtk_editable_set_text (channel_row, "webformulier");
+  g_timeout_add_once (1200, (GSourceOnceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+  stored = stored_message (store, kase);
+  g_assert_cmpint (luwte_evidence_get_takedown (stored), ==, LUWTE_TAKEDOWN_REQUESTED);
+  g_assert_cmpstr (luwte_evidence_get_takedown_channel (stored), ==, "webformulier");
+  g_assert_nonnull (luwte_evidence_get_takedown_at (stored));
+  shown_at = luwte_time_format_local (luwte_evidence_get_takedown_at (stored), "%F %R");
+  g_assert_cmpstr (gtk_editable_get_text (at_row), ==, shown_at);
+  g_assert_null (luwte_evidence_get_takedown_due (stored));
+  g_assert_cmpuint (luwte_messages_page_get_n_overdue (page), ==, 0);
+  g_clear_object (&stored);
+
+  /* The day it went out, typed, and an answer due in the past: overdue,
+   * on the row, on top of the page and in the case list. */
+  gtk_editable_set_text (at_row, "2020-01-01 10:00");
+  gtk_editable_set_text (due_row, "2020-01-03 10:00");
+  g_assert_true (luwte_case_workspace_flush (workspace));
+  stored = stored_message (store, kase);
+  g_assert_cmpstr (luwte_evidence_get_takedown_at (stored), ==, requested_at);
+  g_assert_cmpstr (luwte_evidence_get_takedown_due (stored), ==, due_at);
+  g_clear_object (&stored);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "Telegram\nRequested on 01-01-2020 via webformulier, answer due 03-01-2020");
+  g_assert_cmpuint (luwte_messages_page_get_n_overdue (page), ==, 1);
+  g_assert_true (gtk_widget_get_visible (badge));
+  reminder = find_titled (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                          "1 takedown request of this case has had no answer past its due date.");
+  g_assert_nonnull (reminder);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (reminder)));
+  wait_idle ();
+  g_assert_cmpuint (count_visible_with_tooltip (GTK_WIDGET (cases), CASE_OVERDUE_TOOLTIP), ==, 1);
+
+  /* A due date that is no time is marked and keeps the stored one. */
+  gtk_editable_set_text (due_row, "overmorgen");
+  g_assert_true (luwte_case_workspace_flush (workspace));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_row), "error"));
+  stored = stored_message (store, kase);
+  g_assert_cmpstr (luwte_evidence_get_takedown_due (stored), ==, due_at);
+  g_clear_object (&stored);
+  gtk_editable_set_text (due_row, "2020-01-03 10:00");
+
+  /* Taken down: no reminder any more, the channel stays, and the new
+   * state is as of now, not the day typed for the request. */
+  adw_combo_row_set_selected (state, LUWTE_TAKEDOWN_REMOVED);
+  g_assert_true (luwte_case_workspace_flush (workspace));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (due_row), "error"));
+  stored = stored_message (store, kase);
+  g_assert_cmpint (luwte_evidence_get_takedown (stored), ==, LUWTE_TAKEDOWN_REMOVED);
+  g_assert_cmpstr (luwte_evidence_get_takedown_channel (stored), ==, "webformulier");
+  g_assert_cmpstr (luwte_evidence_get_takedown_at (stored), !=, requested_at);
+  g_clear_object (&stored);
+  g_assert_cmpuint (luwte_messages_page_get_n_overdue (page), ==, 0);
+  g_assert_false (gtk_widget_get_visible (badge));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (reminder)));
+  wait_idle ();
+  g_assert_cmpuint (count_visible_with_tooltip (GTK_WIDGET (cases), CASE_OVERDUE_TOOLTIP), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* At start-up, one toast counts the overdue requests of all cases; its
+ * button opens the case whose request has waited longest, on its
+ * Messages page. */
+static void
+test_overdue_reminder_at_start (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "reminder.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longest = NULL;
+  const char *dues[] = { "2020-02-01T10:00:00+01:00", "2020-01-01T10:00:00+01:00", NULL };
+  LuwteCasesPage *cases;
+  LuwteMessagesPage *page;
+  LuwteWindow *window;
+  GtkWidget *button;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+    {
+      g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep", &error);
+      LuwteEvidenceNew message = { .url = "https://tiktok.example/demo/2", .platform = "TikTok" };
+      g_autoptr(LuwteEvidence) evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+      LuwteTakedownUpdate update = { LUWTE_TAKEDOWN_REQUESTED, NULL, "e-mail", dues[i] };
+
+      g_assert_no_error (error);
+      g_assert_true (luwte_store_update_takedown (store, kase, evidence, &update, &error));
+      if (i == 1)
+        longest = g_strdup (luwte_case_get_reference (kase));
+    }
+
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  page = luwte_case_workspace_get_messages_page (luwte_cases_page_get_workspace (cases));
+  g_assert_null (luwte_cases_page_get_selected (cases));
+  g_assert_cmpuint (count_visible_with_tooltip (GTK_WIDGET (cases), CASE_OVERDUE_TOOLTIP), ==, 2);
+  g_assert_nonnull (find_titled (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                 "2 takedown requests have had no answer past their due date"));
+  button = find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open Case");
+  g_assert_nonnull (button);
+
+  g_signal_emit_by_name (button, "clicked");
+  wait_idle ();
+  g_assert_nonnull (luwte_cases_page_get_selected (cases));
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, longest);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (luwte_messages_page_get_n_overdue (page), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 static gint64
 count_rows (LuwteStore *store,
             const char *sql)
@@ -672,6 +912,8 @@ main (int   argc,
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
+  g_test_add_func ("/ui/cases/takedown-by-hand", test_takedown_by_hand);
+  g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/preferences", test_preferences);
 
