@@ -19,6 +19,7 @@
 #include "luwte-time.h"
 
 #include "luwte-removal.h"
+#include "luwte-search-panel.h"
 #include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
@@ -39,6 +40,8 @@ struct _LuwteCasesPage
   AdwHeaderBar       *list_header;
   GtkDropDown        *status_filter;
   GtkDropDown        *sort_choice;
+  GtkSearchEntry     *search_entry;
+  LuwteSearchPanel   *search_panel;
   GtkWidget          *case_menu_button;
   LuwteRemoval       *deleted;      /* the case deleted last, for Undo */
   GtkStack           *list_stack;
@@ -225,8 +228,11 @@ show_selected (LuwteCasesPage *self)
                               kase == NULL ? "" : *luwte_case_get_title (kase) != '\0'
                                                     ? luwte_case_get_title (kase) : _("Untitled case"));
   adw_window_title_set_subtitle (self->workspace_title, kase != NULL ? luwte_case_get_reference (kase) : "");
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 || gtk_drop_down_get_selected (self->status_filter) == 0
-                                                      ? "list" : "none");
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_stack_set_visible_child_name (self->list_stack, "search");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, n > 0 || gtk_drop_down_get_selected (self->status_filter) == 0
+                                                        ? "list" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", kase != NULL);
   gtk_widget_set_visible (self->case_menu_button, kase != NULL);
 }
@@ -292,6 +298,7 @@ on_filter_changed (LuwteCasesPage *self)
     return;
   luwte_case_workspace_flush (self->workspace);
   luwte_case_list_set_status (self->cases, selected == 0 ? NULL : &status);
+  luwte_search_panel_set_status (self->search_panel, selected == 0 ? NULL : &status);
   show_selected (self);
 }
 
@@ -380,6 +387,46 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   luwte_cases_page_delete_selected (LUWTE_CASES_PAGE (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Words typed: the search's hits take the place of the list until the
+ * field is empty again. */
+static void
+on_search_changed (LuwteCasesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = *text != '\0';
+
+  luwte_search_panel_set_query (self->search_panel, text);
+  if (searching)
+    gtk_stack_set_visible_child_name (self->list_stack, "search");
+  else
+    show_selected (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_choice), !searching);
+}
+
+static void
+on_search_stopped (LuwteCasesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_search_hit (LuwteCasesPage *self,
+               const char     *reference)
+{
+  luwte_cases_page_show_case (self, reference, NULL);
 }
 
 static void
@@ -607,6 +654,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   object_class->finalize = luwte_cases_page_finalize;
 
   g_type_ensure (LUWTE_TYPE_CASE_WORKSPACE);
+  g_type_ensure (LUWTE_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-cases-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, leaflet);
@@ -615,6 +663,8 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_header);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, sort_choice);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, search_panel);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_list);
@@ -628,6 +678,8 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
 }
 
@@ -669,6 +721,11 @@ luwte_cases_page_init (LuwteCasesPage *self)
 
   g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "case-activated", G_CALLBACK (on_search_hit), self, G_CONNECT_SWAPPED);
+  /* Typing in the case list searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (luwte_case_workspace_get_messages_page (self->workspace), "takedowns-changed",
@@ -692,6 +749,7 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
   luwte_case_workspace_set_store (self->workspace, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_filter), store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sort_choice), store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), store != NULL);
 
   if (store == NULL)
     {
@@ -703,6 +761,7 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
       return;
     }
 
+  luwte_search_panel_set_store (self->search_panel, store);
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   self->cases = luwte_case_list_new (store);
@@ -846,6 +905,7 @@ luwte_cases_page_set_card (LuwteCasesPage *self,
   g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
   g_set_object (&self->card, card);
   luwte_case_workspace_set_card (self->workspace, card, language);
+  luwte_search_panel_set_card (self->search_panel, card, language);
 }
 
 LuwteCaseWorkspace *
@@ -853,4 +913,26 @@ luwte_cases_page_get_workspace (LuwteCasesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
   return self->workspace;
+}
+
+/* For tests: the search field, its hits, and whether a search runs */
+GtkEditable *
+luwte_cases_page_get_search_entry (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GListModel *
+luwte_cases_page_get_search_hits (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return luwte_search_panel_get_hits (self->search_panel);
+}
+
+gboolean
+luwte_cases_page_is_searching (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+  return luwte_search_panel_is_running (self->search_panel);
 }

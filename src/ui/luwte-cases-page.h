@@ -39,4 +39,8 @@ gboolean   luwte_cases_page_import_file      (LuwteCasesPage *self,
 gboolean   luwte_cases_page_export_file      (LuwteCasesPage *self,
                                               GFile          *file);
 
+GtkEditable *luwte_cases_page_get_search_entry (LuwteCasesPage *self);
+GListModel  *luwte_cases_page_get_search_hits  (LuwteCasesPage *self);
+gboolean     luwte_cases_page_is_searching     (LuwteCasesPage *self);
+
 G_END_DECLS

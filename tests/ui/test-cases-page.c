@@ -14,6 +14,7 @@
 #include "luwte-interventions-page.h"
 #include "luwte-cases-page.h"
 #include "luwte-demo.h"
+#include "luwte-search.h"
 #include "luwte-preferences-window.h"
 #include "luwte-profile.h"
 #include "luwte-messages-page.h"
@@ -25,6 +26,7 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
+#include <string.h>
 
 static char *test_dir;
 
@@ -888,6 +890,85 @@ test_preferences (void)
   wait_idle ();
 }
 
+static void
+wait_search (LuwteCasesPage *cases)
+{
+  /* A worker thread answers; the main loop hands the hits over. */
+  for (int i = 0; i < 500 && (luwte_cases_page_is_searching (cases) || g_main_context_pending (NULL)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_false (luwte_cases_page_is_searching (cases));
+}
+
+/* Typing a word finds the case by its note, with a highlighted snippet;
+ * choosing the hit opens the case. */
+static void
+test_search_as_you_type (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "search.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_AGREEMENT, .text = "Afspraak met de wijkagent over de kermisattractie" };
+  LuwteCasesPage *cases;
+  LuwteWindow *window;
+  GListModel *hits;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_demo_add_cases (store, card, 20, 3, &error));
+  kase = luwte_store_create_case (store, "Oproep bij de kermis", &error);
+  g_assert_nonnull (luwte_store_add_note (store, kase, &entry, &error));
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  hits = luwte_cases_page_get_search_hits (cases);
+
+  /* A prefix, without its accent: found. */
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "kermisattr");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  wait_search (cases);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  {
+    g_autoptr(LuwteSearchHit) hit = g_list_model_get_item (hits, 0);
+    g_assert_cmpstr (luwte_search_hit_get_reference (hit), ==, luwte_case_get_reference (kase));
+    g_assert_nonnull (strstr (luwte_search_hit_get_snippet (hit), "kermisattractie"));
+  }
+
+  /* Hostile words never break it. */
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "NEAR(\" * AND OR");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  wait_search (cases);
+
+  /* Keystrokes faster than the answers: only the last one counts. */
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "ker");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "kermis wijkagent");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  wait_search (cases);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >=, 1);
+
+  /* Choosing a hit opens the case. */
+  {
+    g_autoptr(LuwteSearchHit) hit = g_list_model_get_item (hits, 0);
+    g_assert_true (luwte_cases_page_show_case (cases, luwte_search_hit_get_reference (hit), NULL));
+    g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==,
+                     luwte_search_hit_get_reference (hit));
+  }
+
+  /* Emptying the field brings the list back. */
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  wait_search (cases);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/cases/search-as-you-type", test_search_as_you_type);
 
   status = g_test_run ();
   g_free (test_dir);
