@@ -402,6 +402,8 @@ luwte_search_panel_init (LuwteSearchPanel *self)
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->filter_button), TRUE);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), popover);
   gtk_widget_set_tooltip_text (self->filter_button, _("Narrow the Search"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Narrow the search"), -1);
   luwte_accessible_name_inner (self->filter_button, GTK_TYPE_TOGGLE_BUTTON, _("Narrow the search"));
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->count_label, 0);
