@@ -215,7 +215,9 @@ luwte_demo_add_cases (LuwteStore  *store,
         case_id = sqlite3_last_insert_rowid (db);
       }
 
-      for (int p = 0, n = g_rand_int_range (rand, 1, 3); p < n; p++)
+      /* One or two different platforms. */
+      for (int p = 0, n = g_rand_int_range (rand, 1, 3), first = g_rand_int_range (rand, 0, G_N_ELEMENTS (platforms)),
+           step_by = g_rand_int_range (rand, 1, G_N_ELEMENTS (platforms)); p < n; p++)
         {
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
             "INSERT OR IGNORE INTO case_platforms (case_id, position, platform) VALUES (?, ?, ?)", error);
@@ -223,7 +225,7 @@ luwte_demo_add_cases (LuwteStore  *store,
             goto failed;
           sqlite3_bind_int64 (stmt, 1, case_id);
           sqlite3_bind_int (stmt, 2, p);
-          sqlite3_bind_text (stmt, 3, PICK (rand, platforms), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, platforms[(first + p * step_by) % G_N_ELEMENTS (platforms)], -1, SQLITE_STATIC);
           if (!step (store, stmt, error))
             goto failed;
         }
