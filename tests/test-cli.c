@@ -620,6 +620,20 @@ test_letter (void)
   run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--set", "brief.uitleg=Oproep tot geweld.",
            "-o", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* The case report, and its usage errors. */
+  g_unlink (pdf);
+  run_cli (&run, "--db", db, "report", reference, "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+  run_cli (&run, "--db", db, "report", reference, "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "report", "OOV-1999-0001", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
 }
 
 int

@@ -59,4 +59,8 @@ int luwte_cli_letter      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
 
+int luwte_cli_report      (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "luwte-time.h"
 
 #include "luwte-removal.h"
+#include "luwte-report.h"
 #include "luwte-search-panel.h"
 #include "luwte-undo-toast.h"
 
@@ -234,6 +235,7 @@ show_selected (LuwteCasesPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, n > 0 || gtk_drop_down_get_selected (self->status_filter) == 0
                                                         ? "list" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.report", kase != NULL);
   gtk_widget_set_visible (self->case_menu_button, kase != NULL);
 }
 
@@ -387,6 +389,75 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   luwte_cases_page_delete_selected (LUWTE_CASES_PAGE (widget));
+}
+
+/**
+ * luwte_cases_page_write_report:
+ *
+ * Writes the report of the case on screen to @file, as PDF.
+ */
+gboolean
+luwte_cases_page_write_report (LuwteCasesPage *self,
+                               GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  LuwteCase *kase;
+
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
+
+  kase = luwte_case_workspace_get_case (self->workspace);
+  if (kase == NULL || self->store == NULL || !luwte_case_workspace_flush (self->workspace))
+    return FALSE;
+  if (path == NULL)
+    {
+      on_save_failed (self, _("The report can only be saved to a local file."));
+      return FALSE;
+    }
+  if (!luwte_report_write_pdf (self->store, kase, self->card, path, &error))
+    {
+      on_save_failed (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_report_response (GtkNativeDialog *dialog,
+                    int              response,
+                    LuwteCasesPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        luwte_cases_page_write_report (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (kase == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save the Case Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  /* TRANSLATORS: the file name of a case report; %s is the reference */
+  name = g_strdup_printf (_("report-%s.pdf"), luwte_case_get_reference (kase));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -678,6 +749,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);

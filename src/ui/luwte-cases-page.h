@@ -28,6 +28,8 @@ gboolean   luwte_cases_page_show_case        (LuwteCasesPage *self,
                                               const char     *page);
 gboolean   luwte_cases_page_flush            (LuwteCasesPage *self);
 gboolean   luwte_cases_page_delete_selected  (LuwteCasesPage *self);
+gboolean   luwte_cases_page_write_report     (LuwteCasesPage *self,
+                                              GFile          *file);
 gboolean   luwte_cases_page_undo_delete      (LuwteCasesPage *self);
 GListModel *luwte_cases_page_get_model       (LuwteCasesPage *self);
 void       luwte_cases_page_set_card         (LuwteCasesPage *self,

@@ -969,6 +969,36 @@ test_search_as_you_type (void)
   wait_idle ();
 }
 
+static void
+test_case_report (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "report.db", NULL);
+  g_autofree char *pdf_path = g_build_filename (test_dir, "report.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  LuwteCasesPage *cases;
+  LuwteWindow *window;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  /* No case on screen: nothing to report. */
+  g_assert_false (luwte_cases_page_write_report (cases, pdf));
+  luwte_cases_page_new_case (cases);
+  g_assert_true (luwte_cases_page_write_report (cases, pdf));
+  g_assert_true (g_file_get_contents (pdf_path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -998,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/cases/search-as-you-type", test_search_as_you_type);
+  g_test_add_func ("/ui/cases/report", test_case_report);
 
   status = g_test_run ();
   g_free (test_dir);
