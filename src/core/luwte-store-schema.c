@@ -213,6 +213,14 @@ static const char * const steps[] = {
   "  PRIMARY KEY (letter_id, evidence_id)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX letter_evidence_by_evidence ON letter_evidence (evidence_id);",
+
+  /* 10: closing a case with an evaluation: the effect of each intervention
+   * (NULL until evaluated) and the lessons learned; an index that answers
+   * the statistics per group and effect without reading the rows */
+  "ALTER TABLE case_interventions ADD COLUMN effect TEXT"
+  "  CHECK (effect IN ('worked', 'partly', 'not_worked', 'unknown'));"
+  "ALTER TABLE cases ADD COLUMN lessons TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX case_interventions_by_use ON case_interventions (case_id, status, card_id, effect);",
 };
 
 int
