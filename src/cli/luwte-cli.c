@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "export", "export REF [-o FILE]", N_("Write a case in the exchange format"), luwte_cli_export },
   { "import", "import FILE [--as-new]", N_("Import an exchange file; prints the reference"), luwte_cli_import },
   { "demo", "demo --cases N [--seed S]", N_("Add N synthetic cases, the same for the same seed"), luwte_cli_demo },
+  { "stats", "stats [--json] [--from DATE] [--to DATE]", N_("Figures over the cases opened in a period"), luwte_cli_stats },
   { "profile", "profile [--json] | profile set KEY VALUE", N_("Print or set the municipality’s details for letters"), luwte_cli_profile },
 };
 

@@ -45,6 +45,10 @@ int luwte_cli_import      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
 
+int luwte_cli_stats       (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+
 int luwte_cli_profile     (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
