@@ -177,7 +177,10 @@ luwte_demo_add_cases (LuwteStore  *store,
       g_autoptr(GDateTime) event = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, 72));
       g_autofree char *opened_at = g_date_time_format (opened, "%FT%T%:z");
       g_autofree char *event_at = g_date_time_format (event, "%FT%T%:z");
-      g_autoptr(GDateTime) closed = g_date_time_add_hours (event, g_rand_int_range (evaluation, 1, 30 * 24));
+      g_autoptr(GDateTime) later = g_date_time_add_hours (event, g_rand_int_range (evaluation, 1, 30 * 24));
+      /* Closed before now: a recent case closed within the time it had */
+      g_autoptr(GDateTime) closed = g_date_time_compare (later, now) < 0 ? g_date_time_ref (later)
+        : g_date_time_add_minutes (opened, minutes_ago * g_rand_int_range (evaluation, 1, 10) / 10);
       g_autofree char *closed_at = g_date_time_format (closed, "%FT%T%:z");
       g_autofree char *title = NULL;
       g_autofree char *location = NULL;

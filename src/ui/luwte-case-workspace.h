@@ -14,6 +14,7 @@
 #include "luwte-timeline-page.h"
 #include "luwte-messages-page.h"
 #include "luwte-interventions-page.h"
+#include "luwte-close-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,9 @@ LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *sel
 LuwteTimelinePage *luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *self);
 LuwteMessagesPage *luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self);
 LuwteInterventionsPage *luwte_case_workspace_get_interventions_page (LuwteCaseWorkspace *self);
+void       luwte_case_workspace_choose_status    (LuwteCaseWorkspace *self,
+                                                  LuwteCaseStatus     status);
+LuwteCloseDialog *luwte_case_workspace_get_close_dialog (LuwteCaseWorkspace *self);
+gboolean   luwte_case_workspace_is_read_only     (LuwteCaseWorkspace *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "luwte-messages-page.h"
 #include "luwte-page.h"
+#include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-time.h"
@@ -114,6 +115,7 @@ append_row (LuwteMessagesPage *self,
 
     gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (remove, "flat");
+    gtk_widget_add_css_class (remove, LUWTE_EDIT_ONLY);
     gtk_widget_set_tooltip_text (remove, _("Remove From the Case"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Remove this message from the case"), -1);
@@ -346,6 +348,8 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   adw_preferences_group_set_title (self->list_group, _("Messages of This Case"));
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
 
+  gtk_widget_add_css_class (form, LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (buttons, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));
