@@ -554,6 +554,7 @@ luwte_statistics_page_init (LuwteStatisticsPage *self)
   gtk_drop_down_set_model (self->period_choice, G_LIST_MODEL (periods));
   gtk_drop_down_set_factory (self->period_choice, items);
   luwte_accessible_name_inner (GTK_WIDGET (self->period_choice), GTK_TYPE_LIST_VIEW, _("Periods"));
+  luwte_accessible_name_inner (GTK_WIDGET (self->period_choice), GTK_TYPE_TOGGLE_BUTTON, _("Period"));
 
   for (guint e = 0; e < G_N_ELEMENTS (effect_order); e++)
     {
