@@ -78,12 +78,12 @@ max_total (LuwteChart *self)
   return max;
 }
 
-/* In the user's locale: "3,5" in Dutch */
+/* In the user's locale: "3,5" and "15.000" in Dutch */
 static char *
 format_value (LuwteChart *self,
               double      value)
 {
-  return g_strdup_printf ("%.*f", (int) self->decimals, value);
+  return g_strdup_printf ("%'.*f", (int) self->decimals, value);
 }
 
 /* The style class of a legend's swatch in @color, from style.css */

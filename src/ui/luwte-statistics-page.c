@@ -295,7 +295,7 @@ static void
 show (LuwteStatisticsPage *self,
       LuwteStatistics     *stats)
 {
-  g_autofree char *total = g_strdup_printf (ngettext ("%d case", "%d cases", (gulong) stats->cases), (int) stats->cases);
+  g_autofree char *total = g_strdup_printf (ngettext ("%'d case", "%'d cases", (gulong) stats->cases), (int) stats->cases);
   g_autofree char *period = describe_period (self, stats);
 
   g_clear_pointer (&self->stats, luwte_statistics_free);
