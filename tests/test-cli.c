@@ -7,6 +7,7 @@
 #include "luwte-case.h"
 #include "luwte-note.h"
 #include "luwte-store.h"
+#include "statistics-data.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -636,6 +637,91 @@ test_letter (void)
   assert_one_error_line (&run);
 }
 
+/* The figures of statistics-data.c, as a script reads them */
+static void
+test_stats (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "stats.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) year = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonObject *close;
+  JsonArray *groups;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  {
+    g_autoptr(LuwteStore) store = luwte_store_open (db, &error);
+
+    g_assert_no_error (error);
+    statistics_data_fill (store);
+  }
+
+  run_cli (&year, "--db", db, "stats", "--json", "--from", "2026-01-01", "--to=2027-01-01", NULL);
+  g_assert_cmpint (year.status, ==, 0);
+  g_assert_cmpstr (year.err, ==, "");
+  g_assert_true (json_parser_load_from_data (parser, year.out, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (object, "cases"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (object, "from"), ==, "2026-01-01");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "cases_per_month")), ==, 12);
+  groups = json_object_get_array_member (object, "interventions_per_group");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (groups, 1), "used"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_array_get_object_element (groups, 1), "effects"),
+                                               "not_worked"), ==, 1);
+  close = json_object_get_object_member (object, "signal_to_close");
+  g_assert_cmpint (json_object_get_int_member (close, "closed_cases"), ==, 4);
+  g_assert_cmpfloat (json_object_get_double_member (close, "median_days"), ==, 3.5);
+  g_assert_cmpfloat (json_object_get_double_member (close, "mean_days"), ==, 4.46);
+
+  run_cli (&all, "--db", db, "stats", "--json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, all.out, -1, &error));
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (object, "cases"), ==, 8);
+  g_assert_true (json_object_get_null_member (object, "from"));
+
+  run_cli (&text, "--db", db, "stats", "--from", "2026-01-01", "--to", "2027-01-01", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Cases: 6\n"));
+  g_assert_nonnull (strstr (text.out, "  2026-03       2\n"));
+  g_assert_nonnull (strstr (text.out, "Group 3 · Seek connection: 2\n"));
+  g_assert_nonnull (strstr (text.out, "Median: 3.5 days\n"));
+  g_assert_nonnull (strstr (text.out, "Mean: 4.5 days\n"));
+
+  /* Wrong usage: 2, one line; a database it cannot read: 1. */
+  {
+    const char *wrong[][4] = {
+      { "--from", "2026-02-30", NULL }, { "--to", "yesterday", NULL }, { "--from", NULL },
+      { "--from", "2026-02-01", "--to", "2026-01-01" }, { "--from", "2026-01-01", "--to", "2026-01-01" },
+      { "--bogus", NULL }, { "2026", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, "--db", db, "stats", wrong[i][0], wrong[i][1], wrong[i][2], wrong[i][3], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        assert_one_error_line (&run);
+      }
+  }
+  {
+    g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "stats-newer.db", NULL);
+    g_autofree char *sql = g_strdup_printf ("sqlite3 %s 'PRAGMA user_version = 99'", newer);
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_spawn_command_line_sync (sql, NULL, NULL, NULL, NULL));
+    run_cli (&run, "--db", newer, "stats", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_one_error_line (&run);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/cli/templates", test_templates);
   g_test_add_func ("/cli/letter", test_letter);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/stats", test_stats);
 
   return g_test_run ();
 }

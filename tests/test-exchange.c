@@ -8,6 +8,7 @@
 
 #include "luwte-case.h"
 #include "luwte-case-intervention.h"
+#include "luwte-evaluation.h"
 #include "luwte-exchange.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
@@ -134,6 +135,70 @@ test_round_trip (void)
   }
 }
 
+/* A closed case with its evaluation goes out and comes back the same. */
+static void
+test_round_trip_evaluation (void)
+{
+  g_autoptr(LuwteStore) first = fresh_store ("evaluated-first.db");
+  g_autoptr(LuwteStore) second = fresh_store ("evaluated-second.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (first, "Gesloten met evaluatie", NULL);
+  g_autoptr(LuwteCase) again = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *reference = NULL;
+  const char *card_ids[] = { "digital-community-officer", "letter-to-parents-youths", "emergency-order", "do-nothing" };
+  LuwteEffect effects[] = { LUWTE_EFFECT_WORKED, LUWTE_EFFECT_PARTLY, LUWTE_EFFECT_NOT_EVALUATED, LUWTE_EFFECT_UNKNOWN };
+  LuwteEffectChoice choices[G_N_ELEMENTS (card_ids)];
+  LuwteCaseEvaluation evaluation = { choices, G_N_ELEMENTS (choices),
+                                     "Eerder ouders betrekken.\nHet platform reageerde pas na drie dagen: \"sneller\" vragen." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (card_ids); i++)
+    {
+      g_autoptr(LuwteCaseIntervention) item = luwte_store_add_case_intervention (first, kase, card_ids[i], "1.0", &error);
+
+      g_assert_no_error (error);
+      choices[i].intervention_id = luwte_case_intervention_get_id (item);
+      choices[i].effect = effects[i];
+    }
+  g_assert_true (luwte_store_close_case (first, kase, &evaluation, &error));
+  g_assert_no_error (error);
+
+  exported = luwte_exchange_export (first, kase, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (exported, "\"effect\" : \"worked\""));
+  g_assert_nonnull (strstr (exported, "\"effect\" : null"));
+  g_assert_nonnull (strstr (exported, "\"lessons\" : \"Eerder ouders betrekken.\\n"));
+  g_assert_nonnull (strstr (exported, "\"status\" : \"closed\""));
+
+  reference = luwte_exchange_import (second, card, exported, strlen (exported), FALSE, &error);
+  g_assert_no_error (error);
+  again = luwte_store_get_case (second, reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_case_get_status (again), ==, LUWTE_CASE_STATUS_CLOSED);
+  g_assert_cmpstr (luwte_case_get_lessons (again), ==, evaluation.lessons);
+  items = luwte_store_list_case_interventions (second, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (effects));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, i)), ==, effects[i]);
+
+  /* Field for field, apart from the store's own party ids (none here). */
+  reexported = luwte_exchange_export (second, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exported, ==, reexported);
+
+  /* An imported closed case is closed here too: read-only. */
+  {
+    LuwteCaseEdit edit = { .title = "Anders" };
+
+    g_assert_false (luwte_store_update_case (second, again, &edit, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+  }
+}
+
 static void
 test_as_new (void)
 {
@@ -197,6 +262,10 @@ test_hostile_files (void)
     { "evidence with a bad hash", "\"sha256\": \"", "\"sha256\": \"XYZ", NULL, "64 lowercase" },
     { "unknown takedown state", "\"takedown\": \"requested\"", "\"takedown\": \"maybe\"", NULL, "takedown state" },
     { "case not an object", "\"case\": {", "\"case\": 7, \"other\": {", NULL, "$.case: must be an object" },
+    { "unknown effect", "\"effect\": null }", "\"effect\": \"great\" }", NULL, "$.case.interventions[0].effect: unknown effect “great”" },
+    { "effect a number", "\"effect\": null }", "\"effect\": 1 }", NULL, "$.case.interventions[0].effect: must be a string" },
+    { "effect in words", "\"effect\": null }", "\"effect\": \"Worked\" }", NULL, "unknown effect" },
+    { "lessons a list", "\"lessons\": \"\"", "\"lessons\": [\"a\"]", NULL, "$.case.lessons: must be a string" },
   };
   g_autoptr(LuwteStore) store = fresh_store ("hostile.db");
   g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
@@ -288,6 +357,7 @@ main (int   argc,
 
   g_test_add_func ("/exchange/example-imports", test_example_imports);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/round-trip-evaluation", test_round_trip_evaluation);
   g_test_add_func ("/exchange/as-new", test_as_new);
   g_test_add_func ("/exchange/hostile-files", test_hostile_files);
   g_test_add_func ("/exchange/hostile-bytes", test_hostile_bytes);

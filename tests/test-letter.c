@@ -386,6 +386,20 @@ test_life_of_a_letter (void)
   letters = luwte_store_list_letters (store, kase, &error);
   g_assert_cmpuint (letters->len, ==, 2);
 
+  /* A closed case keeps its letters as they are. */
+  {
+    LuwteLetterEdit change = { .subject = "Anders" };
+
+    g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_CLOSED, &error));
+    g_assert_false (luwte_store_update_letter (store, kase, version, &change, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+    g_clear_error (&error);
+    g_assert_null (luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, platform, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+    g_clear_error (&error);
+    g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  }
+
   /* A sent letter can be removed, and Undo gives it back exactly. */
   removal = luwte_store_remove (store, LUWTE_REMOVAL_LETTER, kase, luwte_letter_get_id (letter), &error);
   g_assert_no_error (error);

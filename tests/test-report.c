@@ -9,6 +9,7 @@
 #include "luwte-case.h"
 #include "luwte-case-intervention.h"
 #include "luwte-demo.h"
+#include "luwte-evaluation.h"
 #include "luwte-evidence.h"
 #include "luwte-letter.h"
 #include "luwte-note.h"
@@ -98,6 +99,19 @@ test_complete_case (void)
   g_assert_true (luwte_store_mark_letter_sent (store, kase, letter, NULL, "post", NULL, &error));
   g_assert_no_error (error);
 
+  /* Closed with its evaluation. */
+  chosen = luwte_store_list_case_interventions (store, kase, &error);
+  {
+    LuwteEffectChoice effect = { luwte_case_intervention_get_id (g_ptr_array_index (chosen, 0)), LUWTE_EFFECT_PARTLY };
+    LuwteCaseEvaluation evaluation = { &effect, 1, "Eerder de ouders betrekken; de videoboodschap werkte maar half." };
+    LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+    LuwteCaseInterventionEdit change = { .status = &done };
+
+    g_assert_true (luwte_store_update_case_intervention (store, kase, g_ptr_array_index (chosen, 0), &change, &error));
+    g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (luwte_report_write_pdf (store, kase, card, pdf, &error));
   g_assert_no_error (error);
   if (!have_program ("pdftotext"))
@@ -122,6 +136,9 @@ test_complete_case (void)
   g_assert_true (contains (text, "Oproep tot rellen door uw kind"));
   g_assert_true (contains (text, luwte_letter_get_sha256 (letter)));
   g_assert_true (contains (text, "Timeline"));
+  g_assert_true (contains (text, "Evaluation"));
+  g_assert_true (contains (text, "Eerder de ouders betrekken; de videoboodschap werkte maar half."));
+  g_assert_true (contains (text, "Partly"));
   g_assert_true (contains (text, "Page 1 of"));
 }
 

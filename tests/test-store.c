@@ -15,6 +15,7 @@
 #include "luwte-timeline.h"
 #include "luwte-evidence.h"
 #include "luwte-profile.h"
+#include "luwte-evaluation.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "luwte-store.h"
@@ -1020,6 +1021,307 @@ test_profile (void)
   }
 }
 
+/* Rows in every table a closed case could be changed through */
+static char *
+case_fingerprint (LuwteStore *store)
+{
+  return query_text (store,
+    "SELECT (SELECT count (*) FROM cases) || '/' || (SELECT group_concat (title || status || lessons, '|') FROM cases)"
+    " || '/' || (SELECT count (*) FROM parties) || '/' || (SELECT count (*) FROM notes)"
+    " || '/' || (SELECT group_concat (status || responsible || coalesce (effect, '-'), '|') FROM case_interventions)"
+    " || '/' || (SELECT group_concat (takedown, '|') FROM evidence) || '/' || (SELECT count (*) FROM case_platforms)");
+}
+
+static void
+test_close_with_evaluation (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("close.db");
+  g_autoptr(LuwteStore) other = NULL;
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Feest gaat viraal", NULL);
+  g_autoptr(LuwteCase) elsewhere = luwte_store_create_case (store, "Een andere casus", NULL);
+  g_autoptr(LuwteCase) seen = NULL;
+  g_autoptr(LuwteCaseIntervention) a = NULL;
+  g_autoptr(LuwteCaseIntervention) b = NULL;
+  g_autoptr(LuwteCaseIntervention) c = NULL;
+  g_autoptr(LuwteCaseIntervention) foreign = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *changes = NULL;
+  LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+  LuwteCaseInterventionEdit edit = { .status = &done };
+
+  a = luwte_store_add_case_intervention (store, kase, "digital-community-officer", "1.0", &error);
+  b = luwte_store_add_case_intervention (store, kase, "letter-to-parents-youths", "1.0", &error);
+  c = luwte_store_add_case_intervention (store, kase, "emergency-order", "1.0", &error);
+  foreign = luwte_store_add_case_intervention (store, elsewhere, "do-nothing", "1.0", &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_update_case_intervention (store, kase, a, &edit, &error));
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_true (luwte_case_intervention_is_used (a));
+  g_assert_false (luwte_case_intervention_is_used (c));
+
+  /* An intervention of another case: refused, and nothing changes. */
+  {
+    LuwteEffectChoice effects[] = {
+      { luwte_case_intervention_get_id (a), LUWTE_EFFECT_WORKED },
+      { luwte_case_intervention_get_id (foreign), LUWTE_EFFECT_PARTLY },
+    };
+    LuwteCaseEvaluation evaluation = { effects, G_N_ELEMENTS (effects), "Niet opgeslagen" };
+
+    before = case_fingerprint (store);
+    g_assert_false (luwte_store_close_case (store, kase, &evaluation, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    after = case_fingerprint (store);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_ACTIVE);
+    g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "");
+  }
+
+  {
+    LuwteEffectChoice effects[] = {
+      { luwte_case_intervention_get_id (a), LUWTE_EFFECT_WORKED },
+      { luwte_case_intervention_get_id (b), LUWTE_EFFECT_NOT_WORKED },
+    };
+    LuwteCaseEvaluation evaluation = { effects, G_N_ELEMENTS (effects), "Eerder de ouders betrekken." };
+
+    g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_CLOSED);
+  g_assert_nonnull (luwte_case_get_closed_at (kase));
+  g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Eerder de ouders betrekken.");
+
+  /* As another program sees it. */
+  other = luwte_store_open (luwte_store_get_path (store), &error);
+  g_assert_no_error (error);
+  seen = luwte_store_get_case (other, luwte_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_case_get_status (seen), ==, LUWTE_CASE_STATUS_CLOSED);
+  g_assert_cmpstr (luwte_case_get_lessons (seen), ==, "Eerder de ouders betrekken.");
+  items = luwte_store_list_case_interventions (other, seen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 0)), ==, LUWTE_EFFECT_WORKED);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 1)), ==, LUWTE_EFFECT_NOT_WORKED);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 2)), ==, LUWTE_EFFECT_NOT_EVALUATED);
+
+  /* One transaction: the evaluation, then the status, both audited, with
+   * no content in the log. */
+  actions = query_text (store, "SELECT group_concat (action || ':' || detail, ',') FROM"
+                               " (SELECT * FROM audit WHERE case_ref = (SELECT reference FROM cases WHERE title LIKE 'Feest%')"
+                               "  AND action LIKE 'case.%' ORDER BY id)");
+  g_assert_cmpstr (actions, ==, "case.create:,case.status:signal → active,case.evaluate:effects: 2, lessons,"
+                                "case.status:active → closed");
+  changes = query_text (store, "SELECT group_concat (coalesce (from_status, '-') || '>' || to_status, ',')"
+                               " FROM (SELECT * FROM status_changes WHERE case_id = 1 ORDER BY id)");
+  g_assert_cmpstr (changes, ==, "->signal,signal>active,active>closed");
+
+  /* Closed is closed: a second evaluation is refused. */
+  {
+    LuwteCaseEvaluation evaluation = { NULL, 0, "Nog eens" };
+
+    g_assert_false (luwte_store_close_case (store, kase, &evaluation, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+    g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Eerder de ouders betrekken.");
+  }
+}
+
+static void
+test_closed_case_read_only (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("read-only.db");
+  g_autoptr(LuwteStore) other = NULL;
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Gesloten casus", NULL);
+  g_autoptr(LuwteCase) stale = NULL;
+  g_autoptr(LuwteCaseIntervention) item = NULL;
+  g_autoptr(LuwteNote) note = NULL;
+  g_autoptr(LuwteEvidence) evidence = NULL;
+  g_autoptr(LuwteParty) party = luwte_party_new (LUWTE_ROLE_POLICE, "Wijkagent", "Politie", "");
+  g_autoptr(LuwteParty) late = luwte_party_new (LUWTE_ROLE_SCHOOL, "Mentor", "School", "");
+  g_autoptr(LuwteRemoval) earlier = NULL;
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_DECISION, .text = "Geen noodbevel" };
+  LuwteEvidenceNew message = { .url = "https://example.org/1", .platform = "TikTok" };
+  LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+  LuwteCaseInterventionEdit edit = { .status = &done, .outcome = "Later" };
+  LuwteCaseEdit case_edit = { .title = "Andere titel" };
+  LuwteTakedownUpdate takedown = { .state = LUWTE_TAKEDOWN_REQUESTED };
+  LuwteCaseEvaluation evaluation = { NULL, 0, "Les" };
+  const char *platforms[] = { "Snapchat", NULL };
+
+  item = luwte_store_add_case_intervention (store, kase, "do-nothing", "1.0", &error);
+  note = luwte_store_add_note (store, kase, &entry, &error);
+  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+  g_assert_true (luwte_store_add_party (store, kase, party, &error));
+  g_assert_no_error (error);
+  /* Removed while open: its undo comes after the case is closed. */
+  {
+    g_autoptr(LuwteNote) second = luwte_store_add_note (store, kase, &entry, &error);
+    g_assert_no_error (error);
+    earlier = luwte_store_remove (store, LUWTE_REMOVAL_NOTE, kase, luwte_note_get_id (second), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+  g_assert_no_error (error);
+  before = case_fingerprint (store);
+
+#define ASSERT_CLOSED(call) G_STMT_START { \
+    g_assert_false (call); \
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED); \
+    g_assert_nonnull (strstr (error->message, luwte_case_get_reference (kase))); \
+    g_assert_nonnull (strstr (error->message, "reopen it to change it")); \
+    g_clear_error (&error); \
+  } G_STMT_END
+
+  ASSERT_CLOSED (luwte_store_update_case (store, kase, &case_edit, &error));
+  case_edit.title = NULL;
+  case_edit.platforms = platforms;
+  ASSERT_CLOSED (luwte_store_update_case (store, kase, &case_edit, &error));
+  ASSERT_CLOSED (luwte_store_add_note (store, kase, &entry, &error) != NULL);
+  ASSERT_CLOSED (luwte_store_add_case_intervention (store, kase, "emergency-order", "1.0", &error) != NULL);
+  ASSERT_CLOSED (luwte_store_update_case_intervention (store, kase, item, &edit, &error));
+  ASSERT_CLOSED (luwte_store_add_party (store, kase, late, &error));
+  ASSERT_CLOSED (luwte_store_add_evidence (store, kase, &message, NULL, &error) != NULL);
+  ASSERT_CLOSED (luwte_store_update_takedown (store, kase, evidence, &takedown, &error));
+  ASSERT_CLOSED (luwte_store_remove (store, LUWTE_REMOVAL_NOTE, kase, luwte_note_get_id (note), &error) != NULL);
+  ASSERT_CLOSED (luwte_store_remove (store, LUWTE_REMOVAL_INTERVENTION, kase, luwte_case_intervention_get_id (item), &error) != NULL);
+  ASSERT_CLOSED (luwte_store_remove (store, LUWTE_REMOVAL_PARTY, kase, luwte_party_get_id (party), &error) != NULL);
+  ASSERT_CLOSED (luwte_store_remove (store, LUWTE_REMOVAL_EVIDENCE, kase, luwte_evidence_get_id (evidence), &error) != NULL);
+  ASSERT_CLOSED (luwte_store_undo_removal (store, earlier, &error));
+  after = case_fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The database decides, not a stale object: another program reopens and
+   * closes it again while this one still holds it as it was. */
+  other = luwte_store_open (luwte_store_get_path (store), &error);
+  g_assert_no_error (error);
+  stale = luwte_store_get_case (other, luwte_case_get_reference (kase), &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_set_case_status (other, stale, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_assert_true (luwte_store_update_case (store, kase, &case_edit, &error));
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_set_case_status (other, stale, LUWTE_CASE_STATUS_CLOSED, &error));
+  case_edit.platforms = NULL;
+  case_edit.summary = "Nog iets";
+  ASSERT_CLOSED (luwte_store_update_case (store, kase, &case_edit, &error));
+#undef ASSERT_CLOSED
+
+  /* Deleting the whole case stays possible, and Undo brings it back closed,
+   * with its evaluation. */
+  removal = luwte_store_remove (store, LUWTE_REMOVAL_CASE, kase, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_undo_removal (store, removal, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LuwteCase) back = luwte_store_get_case (store, luwte_case_get_reference (kase), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (luwte_case_get_status (back), ==, LUWTE_CASE_STATUS_CLOSED);
+    g_assert_cmpstr (luwte_case_get_lessons (back), ==, "Les");
+  }
+}
+
+static void
+test_reopen_recorded (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("reopen.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Heropend", NULL);
+  g_autoptr(LuwteCaseIntervention) item = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes = NULL;
+  gboolean reopened_in_timeline = FALSE;
+  gboolean reopened_in_history = FALSE;
+  LuwteCaseEdit edit = { .summary = "Nieuwe oproep na drie weken" };
+
+  item = luwte_store_add_case_intervention (store, kase, "do-nothing", "1.0", &error);
+  g_assert_no_error (error);
+  {
+    LuwteEffectChoice effects[] = { { luwte_case_intervention_get_id (item), LUWTE_EFFECT_PARTLY } };
+    LuwteCaseEvaluation evaluation = { effects, 1, "Waaide over" };
+
+    g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+  }
+  g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  g_assert_no_error (error);
+  g_assert_null (luwte_case_get_closed_at (kase));
+
+  changes = query_text (store, "SELECT group_concat (coalesce (from_status, '-') || '>' || to_status, ',')"
+                               " FROM (SELECT * FROM status_changes ORDER BY id)");
+  g_assert_cmpstr (changes, ==, "->signal,signal>closed,closed>active");
+
+  timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      LuwteTimelineEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (entry->kind == LUWTE_TIMELINE_STATUS && strstr (entry->text, "reopened") != NULL)
+        reopened_in_timeline = TRUE;
+    }
+  g_assert_true (reopened_in_timeline);
+  history = luwte_store_list_history (store, kase, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      LuwteHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      if (g_str_equal (entry->action, "case.reopen") && g_str_equal (entry->detail, "closed → active"))
+        reopened_in_history = TRUE;
+    }
+  g_assert_true (reopened_in_history);
+
+  /* Open again, it can be changed; the evaluation is kept for next time. */
+  g_assert_true (luwte_store_update_case (store, kase, &edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Waaide over");
+  items = luwte_store_list_case_interventions (store, kase, &error);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 0)), ==, LUWTE_EFFECT_PARTLY);
+
+  /* And closed once more, with other lessons and the effect cleared. */
+  {
+    LuwteEffectChoice effects[] = { { luwte_case_intervention_get_id (item), LUWTE_EFFECT_NOT_EVALUATED } };
+    LuwteCaseEvaluation evaluation = { effects, 1, "Tweede keer: sneller handelen" };
+
+    g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = luwte_store_list_case_interventions (store, kase, &error);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 0)), ==, LUWTE_EFFECT_NOT_EVALUATED);
+  g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Tweede keer: sneller handelen");
+}
+
+static void
+test_effect_words (void)
+{
+  LuwteEffect effect = LUWTE_EFFECT_WORKED;
+
+  g_assert_null (luwte_effect_to_string (LUWTE_EFFECT_NOT_EVALUATED));
+  for (LuwteEffect e = LUWTE_EFFECT_WORKED; e <= LUWTE_EFFECT_UNKNOWN; e++)
+    {
+      g_assert_true (luwte_effect_parse (luwte_effect_to_string (e), &effect));
+      g_assert_cmpint (effect, ==, e);
+      g_assert_cmpstr (luwte_effect_label (e), !=, "");
+    }
+  g_assert_cmpstr (luwte_effect_to_string (LUWTE_EFFECT_NOT_WORKED), ==, "not_worked");
+  g_assert_true (luwte_effect_parse (NULL, &effect));
+  g_assert_cmpint (effect, ==, LUWTE_EFFECT_NOT_EVALUATED);
+  g_assert_false (luwte_effect_parse ("great", &effect));
+  g_assert_false (luwte_effect_parse ("", &effect));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1351,10 @@ main (int   argc,
   g_test_add_func ("/store/takedown-follow-up", test_takedown_follow_up);
   g_test_add_func ("/store/overdue-takedowns", test_overdue_takedowns);
   g_test_add_func ("/store/profile", test_profile);
+  g_test_add_func ("/store/close-with-evaluation", test_close_with_evaluation);
+  g_test_add_func ("/store/closed-case-read-only", test_closed_case_read_only);
+  g_test_add_func ("/store/reopen-recorded", test_reopen_recorded);
+  g_test_add_func ("/store/effect-words", test_effect_words);
 
   return g_test_run ();
 }

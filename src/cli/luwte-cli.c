@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "templates", "templates [--json]", N_("List the letter templates"), luwte_cli_templates },
   { "letter", "letter REF TEMPLATE [--party ID] [--set NAME=VALUE]… -o FILE", N_("Write a letter of a case, .pdf or .txt by the file’s extension"), luwte_cli_letter },
   { "report", "report REF -o FILE.pdf", N_("Write the report of a case as PDF"), luwte_cli_report },
+  { "stats", "stats [--json] [--from DATE] [--to DATE]", N_("Figures over the cases opened in a period"), luwte_cli_stats },
   { "profile", "profile [--json] | profile set KEY VALUE", N_("Print or set the municipality’s details for letters"), luwte_cli_profile },
   { "search", "search QUERY [--json] [--status S]", N_("Find cases by words in any of their fields, best first"), luwte_cli_search },
 };

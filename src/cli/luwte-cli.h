@@ -48,6 +48,10 @@ int luwte_cli_search      (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
 
+int luwte_cli_stats       (LuwteCliContext *context,
+                           int              argc,
+                           char           **argv);
+
 int luwte_cli_profile     (LuwteCliContext *context,
                            int              argc,
                            char           **argv);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "luwte-case-intervention.h"
+#include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -28,6 +29,7 @@ struct _LuwteCaseIntervention
   char                    *rationale;
   char                    *proportionality;
   char                    *outcome;
+  LuwteEffect              effect;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseIntervention, luwte_case_intervention, G_TYPE_OBJECT)
@@ -74,6 +76,51 @@ luwte_intervention_status_label (LuwteInterventionStatus status)
     }
 }
 
+/* NULL in the database: not evaluated */
+static const char * const effect_names[] = { NULL, "worked", "partly", "not_worked", "unknown" };
+
+/* Returns: (nullable): the exchange format's word, %NULL when not evaluated */
+const char *
+luwte_effect_to_string (LuwteEffect effect)
+{
+  g_return_val_if_fail (effect <= LUWTE_EFFECT_UNKNOWN, NULL);
+  return effect_names[effect];
+}
+
+/* Reads one of the four words; %NULL is not evaluated. */
+gboolean
+luwte_effect_parse (const char  *text,
+                    LuwteEffect *effect)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (effect_names); i++)
+    if (g_strcmp0 (text, effect_names[i]) == 0)
+      {
+        *effect = (LuwteEffect) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* werkte, werkte deels, werkte niet, onbekend */
+const char *
+luwte_effect_label (LuwteEffect effect)
+{
+  switch (effect)
+    {
+    case LUWTE_EFFECT_WORKED:
+      return C_("effect", "Worked");
+    case LUWTE_EFFECT_PARTLY:
+      return C_("effect", "Partly");
+    case LUWTE_EFFECT_NOT_WORKED:
+      return C_("effect", "Did Not Work");
+    case LUWTE_EFFECT_UNKNOWN:
+      return C_("effect", "Unknown");
+    case LUWTE_EFFECT_NOT_EVALUATED:
+    default:
+      return C_("effect", "Not Evaluated");
+    }
+}
+
 static void
 luwte_case_intervention_finalize (GObject *object)
 {
@@ -116,8 +163,20 @@ const char *luwte_case_intervention_get_done_at (LuwteCaseIntervention *self) { 
 const char *luwte_case_intervention_get_rationale (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->rationale; }
 const char *luwte_case_intervention_get_proportionality (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->proportionality; }
 const char *luwte_case_intervention_get_outcome (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), NULL); return self->outcome; }
+/* Returns: what the case's evaluation says it achieved */
+LuwteEffect luwte_case_intervention_get_effect (LuwteCaseIntervention *self) { g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), 0); return self->effect; }
 
-#define COLUMNS "id, card_id, card_version, status, responsible, due_at, done_at, rationale, proportionality, outcome, party_id"
+/* Used: carried out or under way, as the evaluation and the statistics
+ * count it; considered, planned and dropped ones were not used. */
+gboolean
+luwte_case_intervention_is_used (LuwteCaseIntervention *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_INTERVENTION (self), FALSE);
+  return self->status == LUWTE_INTERVENTION_STATUS_IN_PROGRESS || self->status == LUWTE_INTERVENTION_STATUS_DONE;
+}
+
+#define COLUMNS "id, card_id, card_version, status, responsible, due_at, done_at, rationale, proportionality, outcome, party_id," \
+  " effect"
 
 static LuwteCaseIntervention *
 from_row (sqlite3_stmt *stmt)
@@ -136,6 +195,7 @@ from_row (sqlite3_stmt *stmt)
   self->proportionality = luwte_stmt_dup_text (stmt, 8);
   self->outcome = luwte_stmt_dup_text (stmt, 9);
   self->party_id = sqlite3_column_int64 (stmt, 10);
+  luwte_effect_parse ((const char *) sqlite3_column_text (stmt, 11), &self->effect);
   return self;
 }
 
@@ -188,6 +248,8 @@ luwte_store_add_case_intervention (LuwteStore  *store,
 
   if (!luwte_store_begin (store, error))
     return NULL;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
@@ -290,6 +352,8 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,

@@ -24,6 +24,23 @@ gboolean    luwte_intervention_status_parse     (const char              *text,
                                                  LuwteInterventionStatus *status);
 const char *luwte_intervention_status_label     (LuwteInterventionStatus  status);
 
+/* What an intervention achieved, as the case's evaluation says: recorded
+ * when the case is closed; not evaluated until then. */
+typedef enum {
+  LUWTE_EFFECT_NOT_EVALUATED,
+  LUWTE_EFFECT_WORKED,
+  LUWTE_EFFECT_PARTLY,
+  LUWTE_EFFECT_NOT_WORKED,
+  LUWTE_EFFECT_UNKNOWN,
+} LuwteEffect;
+
+#define LUWTE_N_EFFECTS (LUWTE_EFFECT_UNKNOWN + 1)
+
+const char *luwte_effect_to_string (LuwteEffect  effect);
+gboolean    luwte_effect_parse     (const char  *text,
+                                    LuwteEffect *effect);
+const char *luwte_effect_label     (LuwteEffect  effect);
+
 #define LUWTE_TYPE_CASE_INTERVENTION (luwte_case_intervention_get_type ())
 G_DECLARE_FINAL_TYPE (LuwteCaseIntervention, luwte_case_intervention, LUWTE, CASE_INTERVENTION, GObject)
 
@@ -38,6 +55,8 @@ const char             *luwte_case_intervention_get_done_at         (LuwteCaseIn
 const char             *luwte_case_intervention_get_rationale       (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_proportionality (LuwteCaseIntervention *self);
 const char             *luwte_case_intervention_get_outcome         (LuwteCaseIntervention *self);
+LuwteEffect             luwte_case_intervention_get_effect          (LuwteCaseIntervention *self);
+gboolean                luwte_case_intervention_is_used             (LuwteCaseIntervention *self);
 
 /* What an edit changes; NULL fields stay as they are. */
 typedef struct {

@@ -27,6 +27,7 @@ struct _LuwteCase
   char            *event_at;
   char            *summary;
   GStrv            platforms;
+  char            *lessons;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCase, luwte_case, G_TYPE_OBJECT)
@@ -94,6 +95,7 @@ luwte_case_finalize (GObject *object)
   g_free (self->event_at);
   g_free (self->summary);
   g_strfreev (self->platforms);
+  g_free (self->lessons);
 
   G_OBJECT_CLASS (luwte_case_parent_class)->finalize (object);
 }
@@ -153,6 +155,8 @@ const char *luwte_case_get_location (LuwteCase *self) { g_return_val_if_fail (LU
 const char *luwte_case_get_event_at (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->event_at; }
 const char *luwte_case_get_summary (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->summary; }
 const char * const *luwte_case_get_platforms (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return (const char * const *) self->platforms; }
+/* Returns: the lessons learned, written when the case was closed; "" when none */
+const char *luwte_case_get_lessons (LuwteCase *self) { g_return_val_if_fail (LUWTE_IS_CASE (self), NULL); return self->lessons != NULL ? self->lessons : ""; }
 
 /**
  * luwte_now_iso8601:
@@ -170,7 +174,7 @@ luwte_now_iso8601 (void)
  * (which no one types), so a page of cases is one query. */
 #define CASE_COLUMNS "id, reference, title, status, opened_at, closed_at, location, event_at, summary," \
   " (SELECT group_concat (platform, char (31)) FROM" \
-  "   (SELECT platform FROM case_platforms WHERE case_id = cases.id ORDER BY position))"
+  "   (SELECT platform FROM case_platforms WHERE case_id = cases.id ORDER BY position)), lessons"
 
 /* One live object per stored case: the list, the workspace and whoever
  * else asks all hold the same LuwteCase, so an edit made through one is
@@ -276,6 +280,7 @@ case_from_row (LuwteStore    *store,
   replace_field (&self->location, luwte_stmt_dup_text (stmt, 6));
   replace_field (&self->event_at, luwte_stmt_dup_text (stmt, 7));
   replace_field (&self->summary, luwte_stmt_dup_text (stmt, 8));
+  replace_field (&self->lessons, luwte_stmt_dup_text (stmt, 10));
   g_strfreev (self->platforms);
   self->platforms = platforms;
 
@@ -593,11 +598,135 @@ failed:
   return NULL;
 }
 
+/* The status the database has for the case, inside the caller's
+ * transaction. Returns: FALSE with @error when the case is gone */
+static gboolean
+read_status (LuwteStore       *store,
+             gint64            case_id,
+             const char       *reference,
+             LuwteCaseStatus  *status,
+             GError          **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store, "SELECT status FROM cases WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND,
+                   _("There is no case “%s”"), reference != NULL ? reference : "");
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return luwte_store_set_error (store, rc, error);
+  *status = LUWTE_CASE_STATUS_SIGNAL;
+  luwte_case_status_parse ((const char *) sqlite3_column_text (stmt, 0), status);
+  return TRUE;
+}
+
+/**
+ * luwte_store_check_case_id_open:
+ *
+ * A closed case is read-only until it is reopened: called inside the
+ * transaction of every change to what a case holds.
+ *
+ * Returns: %FALSE with %LUWTE_STORE_ERROR_CLOSED when the case is closed,
+ *   or %LUWTE_STORE_ERROR_NOT_FOUND when it is gone
+ */
+gboolean
+luwte_store_check_case_id_open (LuwteStore  *store,
+                                gint64       case_id,
+                                const char  *reference,
+                                GError     **error)
+{
+  LuwteCaseStatus status;
+
+  if (!read_status (store, case_id, reference, &status, error))
+    return FALSE;
+  if (status == LUWTE_CASE_STATUS_CLOSED)
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED,
+                   _("The case %s is closed; reopen it to change it."), reference);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+luwte_store_check_case_open (LuwteStore  *store,
+                             LuwteCase   *kase,
+                             GError     **error)
+{
+  return luwte_store_check_case_id_open (store, kase->id, kase->reference, error);
+}
+
+/* Inside the caller's transaction: the move from the status the database
+ * has, with its history and audit entry; reopening is audited as such. */
+gboolean
+luwte_case_store_status (LuwteStore       *store,
+                         LuwteCase        *kase,
+                         LuwteCaseStatus   status,
+                         const char       *at,
+                         GError          **error)
+{
+  g_autofree char *detail = NULL;
+  LuwteCaseStatus stored;
+  const char *from;
+  const char *to = luwte_case_status_to_string (status);
+
+  if (!read_status (store, kase->id, kase->reference, &stored, error))
+    return FALSE;
+  from = luwte_case_status_to_string (stored);
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE cases SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
+    if (status == LUWTE_CASE_STATUS_CLOSED)
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 4, kase->id);
+    if (!luwte_stmt_step_done (store, stmt, error))
+      return FALSE;
+  }
+
+  detail = g_strdup_printf ("%s → %s", from, to);
+  return record_status_change (store, kase->id, at, from, to, error) &&
+         luwte_store_audit (store, kase->reference,
+                            stored == LUWTE_CASE_STATUS_CLOSED ? "case.reopen" : "case.status",
+                            detail, error);
+}
+
+void
+luwte_case_apply_status (LuwteCase       *kase,
+                         LuwteCaseStatus  status,
+                         const char      *at)
+{
+  kase->status = status;
+  g_free (kase->closed_at);
+  kase->closed_at = status == LUWTE_CASE_STATUS_CLOSED ? g_strdup (at) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_STATUS]);
+}
+
+void
+luwte_case_apply_lessons (LuwteCase  *kase,
+                          const char *lessons)
+{
+  replace_field (&kase->lessons, g_strdup (lessons));
+}
+
 /**
  * luwte_store_set_case_status:
  *
  * Moves @kase to @status, recording the change in its history and the
- * audit log; closing sets the closing time, reopening clears it.
+ * audit log; closing sets the closing time, reopening clears it. Closing
+ * here records no evaluation: luwte_store_close_case() does.
  */
 gboolean
 luwte_store_set_case_status (LuwteStore       *store,
@@ -606,48 +735,21 @@ luwte_store_set_case_status (LuwteStore       *store,
                              GError          **error)
 {
   g_autofree char *at = luwte_now_iso8601 ();
-  g_autofree char *detail = NULL;
-  const char *from = luwte_case_status_to_string (kase->status);
-  const char *to = luwte_case_status_to_string (status);
 
   if (status == kase->status)
     return TRUE;
 
   if (!luwte_store_begin (store, error))
     return FALSE;
-
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE cases SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?", error);
-
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
-    if (status == LUWTE_CASE_STATUS_CLOSED)
-      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 4, kase->id);
-    if (!luwte_stmt_step_done (store, stmt, error))
-      goto failed;
-  }
-
-  detail = g_strdup_printf ("%s → %s", from, to);
-  if (!record_status_change (store, kase->id, at, from, to, error) ||
-      !luwte_store_audit (store, kase->reference,
-                          kase->status == LUWTE_CASE_STATUS_CLOSED ? "case.reopen" : "case.status",
-                          detail, error) ||
+  if (!luwte_case_store_status (store, kase, status, at, error) ||
       !luwte_store_commit (store, error))
-    goto failed;
+    {
+      luwte_store_rollback (store);
+      return FALSE;
+    }
 
-  kase->status = status;
-  g_free (kase->closed_at);
-  kase->closed_at = status == LUWTE_CASE_STATUS_CLOSED ? g_strdup (at) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_STATUS]);
+  luwte_case_apply_status (kase, status, at);
   return TRUE;
-
-failed:
-  luwte_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -844,6 +946,8 @@ luwte_store_update_case (LuwteStore           *store,
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,

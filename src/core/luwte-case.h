@@ -35,6 +35,7 @@ const char      *luwte_case_get_location   (LuwteCase *self);
 const char      *luwte_case_get_event_at   (LuwteCase *self);
 const char      *luwte_case_get_summary    (LuwteCase *self);
 const char * const *luwte_case_get_platforms (LuwteCase *self);
+const char      *luwte_case_get_lessons    (LuwteCase *self);
 
 /* What an edit changes; NULL fields stay as they are. An empty event_at
  * clears the time of the gathering. */

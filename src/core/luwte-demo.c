@@ -75,6 +75,15 @@ static const char * const message_texts[] = {
   "Video met stenen en vuurwerk, met de vraag wie er mee doet.",
   "Doorgestuurde uitnodiging voor een 'feest' zonder adres, met 'neem spullen mee'.",
 };
+static const char * const lessons[] = {
+  "Eerder de ouders betrekken; de brief kwam pas na het weekend aan.",
+  "De tegenboodschap van sleutelfiguren werkte beter dan die van de gemeente.",
+  "Het verwijderverzoek liep via het verkeerde kanaal: voortaan het DSA-formulier van het platform.",
+  "Snel online zichtbaar zijn voorkwam een samenkomst; herhalen bij een volgende oproep.",
+  "Afstemming in de driehoek kostte te veel tijd; een vaste belronde afspreken.",
+  "",
+};
+static const char * const effects[] = { "worked", "worked", "partly", "partly", "not_worked", "unknown" };
 static const char * const message_states[] = { "not_requested", "requested", "acknowledged", "removed", "refused", "no_answer" };
 static const char * const takedown_channels[] = { "e-mail", "webformulier", "trusted flagger" };
 
@@ -144,6 +153,9 @@ luwte_demo_add_cases (LuwteStore  *store,
                       GError     **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  /* The evaluation of closed cases draws from its own sequence, so the
+   * rest of a seed's cases stays as it was before evaluations existed. */
+  g_autoptr(GRand) evaluation = g_rand_new_with_seed (seed ^ 0x5eed1e55u);
   g_autoptr(GPtrArray) interventions = luwte_card_list_interventions (card);
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   /* Anchored at noon today, so a seed gives the same times all day. */
@@ -172,6 +184,11 @@ luwte_demo_add_cases (LuwteStore  *store,
       g_autoptr(GDateTime) event = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, 72));
       g_autofree char *opened_at = g_date_time_format (opened, "%FT%T%:z");
       g_autofree char *event_at = g_date_time_format (event, "%FT%T%:z");
+      g_autoptr(GDateTime) later = g_date_time_add_hours (event, g_rand_int_range (evaluation, 1, 30 * 24));
+      /* Closed before now: a recent case closed within the time it had */
+      g_autoptr(GDateTime) closed = g_date_time_compare (later, now) < 0 ? g_date_time_ref (later)
+        : g_date_time_add_minutes (opened, minutes_ago * g_rand_int_range (evaluation, 1, 10) / 10);
+      g_autofree char *closed_at = g_date_time_format (closed, "%FT%T%:z");
       g_autofree char *title = NULL;
       g_autofree char *location = NULL;
       g_autofree char *summary = NULL;
@@ -194,7 +211,7 @@ luwte_demo_add_cases (LuwteStore  *store,
       {
         g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
           "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, closed_at,"
-          " location, event_at, summary, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+          " location, event_at, summary, updated_at, lessons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
         if (stmt == NULL)
           goto failed;
         sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
@@ -205,11 +222,12 @@ luwte_demo_add_cases (LuwteStore  *store,
         sqlite3_bind_text (stmt, 6, status, -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 7, opened_at, -1, SQLITE_TRANSIENT);
         if (g_str_equal (status, "closed"))
-          sqlite3_bind_text (stmt, 8, event_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8, closed_at, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (stmt, 9, location, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (stmt, 10, event_at, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (stmt, 11, summary, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text (stmt, 12, opened_at, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 13, g_str_equal (status, "closed") ? PICK (evaluation, lessons) : "", -1, SQLITE_STATIC);
         if (!step (store, stmt, error))
           goto failed;
         case_id = sqlite3_last_insert_rowid (db);
@@ -230,17 +248,21 @@ luwte_demo_add_cases (LuwteStore  *store,
             goto failed;
         }
 
-      {
-        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-          "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, NULL, ?)", error);
-        if (stmt == NULL)
-          goto failed;
-        sqlite3_bind_int64 (stmt, 1, case_id);
-        sqlite3_bind_text (stmt, 2, opened_at, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-        if (!step (store, stmt, error))
-          goto failed;
-      }
+      /* Every case begins as a signal; a closed one was closed later. */
+      for (int k = 0; k < (g_str_equal (status, "closed") ? 2 : 1); k++)
+        {
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, case_id);
+          sqlite3_bind_text (stmt, 2, k == 0 ? opened_at : closed_at, -1, SQLITE_TRANSIENT);
+          if (k == 1)
+            sqlite3_bind_text (stmt, 3, "signal", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, k == 0 && g_str_equal (status, "closed") ? "signal" : status, -1, SQLITE_STATIC);
+          if (!step (store, stmt, error))
+            goto failed;
+        }
 
       n_party_ids = 0;
       for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
@@ -345,15 +367,20 @@ luwte_demo_add_cases (LuwteStore  *store,
       for (int k = 0, n = g_rand_int_range (rand, 1, 4); k < n; k++)
         {
           LuwteCardIntervention *item = g_ptr_array_index (interventions, g_rand_int_range (rand, 0, interventions->len));
+          const char *iv_status = iv_statuses[g_rand_int_range (rand, 0, 5)];
           g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
             "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, rationale,"
-            " outcome, created_at, updated_at, party_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+            " outcome, created_at, updated_at, party_id, effect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, case_id);
           sqlite3_bind_text (stmt, 2, luwte_card_intervention_get_id (item), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, luwte_card_get_version (card), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 4, iv_statuses[g_rand_int_range (rand, 0, 5)], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, iv_status, -1, SQLITE_STATIC);
+          /* A closed case evaluated what was used; some were closed without. */
+          if (g_str_equal (status, "closed") && (g_str_equal (iv_status, "done") || g_str_equal (iv_status, "in_progress")) &&
+              g_rand_int_range (evaluation, 0, 10) > 0)
+            sqlite3_bind_text (stmt, 11, PICK (evaluation, effects), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 5, PICK (rand, responsibles), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 6, PICK (rand, rationales), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 7, PICK (rand, outcomes), -1, SQLITE_STATIC);

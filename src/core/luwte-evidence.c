@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "luwte-evidence.h"
+#include "luwte-case-private.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
@@ -225,6 +226,8 @@ luwte_store_add_evidence (LuwteStore              *store,
 
   if (!luwte_store_begin (store, error))
     return NULL;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO evidence (case_id, url, platform, account, posted_at, captured_at, description, screenshot, sha256)"
@@ -366,6 +369,8 @@ luwte_store_update_takedown (LuwteStore                *store,
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE evidence SET takedown = ?, takedown_at = ?, takedown_channel = ?, takedown_due = ?"

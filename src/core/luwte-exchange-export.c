@@ -4,7 +4,8 @@
  * version 1 may ignore: card_version, responsible and proportionality on
  * interventions, action_by and action_due on notes, and party_name: the
  * note's party in words, which is all it has when it is not a party of
- * the case.
+ * the case. The evaluation: effect on interventions (null until the case
+ * is closed with one), lessons on the case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,6 +91,7 @@ luwte_exchange_export (LuwteStore  *store,
   add_string (builder, "location", luwte_case_get_location (kase));
   add_string (builder, "event_at", luwte_case_get_event_at (kase));
   add_string (builder, "summary", luwte_case_get_summary (kase));
+  add_string (builder, "lessons", luwte_case_get_lessons (kase));
   json_builder_set_member_name (builder, "platforms");
   json_builder_begin_array (builder);
   for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
@@ -130,6 +132,7 @@ luwte_exchange_export (LuwteStore  *store,
       add_string (builder, "rationale", luwte_case_intervention_get_rationale (item));
       add_string (builder, "proportionality", luwte_case_intervention_get_proportionality (item));
       add_string (builder, "outcome", luwte_case_intervention_get_outcome (item));
+      add_string (builder, "effect", luwte_effect_to_string (luwte_case_intervention_get_effect (item)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

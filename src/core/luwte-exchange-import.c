@@ -272,8 +272,9 @@ check_interventions (Reader *reader,
     {
       gsize element = push (reader, NULL, (int) i);
       JsonObject *item = element_object (reader, plan->interventions, i);
-      const char *card_id, *status, *party, *due, *done, *text;
+      const char *card_id, *status, *party, *due, *done, *text, *effect;
       LuwteInterventionStatus parsed;
+      LuwteEffect parsed_effect;
 
       if (item == NULL ||
           !get_string (reader, item, "card_id", TRUE, FALSE, &card_id) ||
@@ -285,10 +286,18 @@ check_interventions (Reader *reader,
           !get_string (reader, item, "outcome", FALSE, TRUE, &text) ||
           !get_string (reader, item, "card_version", FALSE, TRUE, &text) ||
           !get_string (reader, item, "responsible", FALSE, TRUE, &text) ||
-          !get_string (reader, item, "proportionality", FALSE, TRUE, &text))
+          !get_string (reader, item, "proportionality", FALSE, TRUE, &text) ||
+          !get_string (reader, item, "effect", FALSE, TRUE, &effect))
         return FALSE;
       if (!luwte_intervention_status_parse (status, &parsed))
         return fail (reader, _("unknown intervention status “%s”"), status);
+      if (effect != NULL && (!luwte_effect_parse (effect, &parsed_effect) || parsed_effect == LUWTE_EFFECT_NOT_EVALUATED))
+        {
+          gsize at = push (reader, "effect", 0);
+          fail (reader, _("unknown effect “%s”; use worked, partly, not_worked, unknown or null"), effect);
+          pop (reader, at);
+          return FALSE;
+        }
       if (luwte_card_find_intervention (reader->card, card_id) == NULL)
         return fail (reader, _("the card has no intervention “%s”"), card_id);
       pop (reader, element);
@@ -414,7 +423,8 @@ check (Reader   *reader,
       !get_time (reader, plan->kase, "closed_at", FALSE, &text) ||
       !get_string (reader, plan->kase, "location", FALSE, TRUE, &text) ||
       !get_time (reader, plan->kase, "event_at", FALSE, &text) ||
-      !get_string (reader, plan->kase, "summary", FALSE, TRUE, &text))
+      !get_string (reader, plan->kase, "summary", FALSE, TRUE, &text) ||
+      !get_string (reader, plan->kase, "lessons", FALSE, TRUE, &text))
     return FALSE;
   if (*plan->reference == '\0' || strlen (plan->reference) > 64)
     {
@@ -559,7 +569,7 @@ store_plan (LuwteStore  *store,
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, closed_at,"
-      " location, event_at, summary, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      " location, event_at, summary, updated_at, lessons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -576,6 +586,7 @@ store_plan (LuwteStore  *store,
     bind_text_or_null (stmt, 10, member_or (plan->kase, "event_at", NULL));
     sqlite3_bind_text (stmt, 11, member_or (plan->kase, "summary", ""), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 13, member_or (plan->kase, "lessons", ""), -1, SQLITE_TRANSIENT);
     if (!luwte_stmt_step_done (store, stmt, error))
       return FALSE;
     case_id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
@@ -635,8 +646,8 @@ store_plan (LuwteStore  *store,
       const char *responsible = member_or (item, "responsible", "");
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
         "INSERT INTO case_interventions (case_id, card_id, card_version, status, responsible, due_at, done_at,"
-        " rationale, proportionality, outcome, created_at, updated_at, party_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        " rationale, proportionality, outcome, created_at, updated_at, party_id, effect)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -656,6 +667,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 11, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
       bind_party_id (stmt, 13, plan, party);
+      bind_text_or_null (stmt, 14, member_or (item, "effect", NULL));
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }

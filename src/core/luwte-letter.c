@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "luwte-case-private.h"
 #include "luwte-letter.h"
 
 struct _LuwteLetter
@@ -236,6 +237,8 @@ luwte_store_add_letter (LuwteStore     *store,
 
   if (!luwte_store_begin (store, error))
     return NULL;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO letters (case_id, template, language, party_id, created_at, updated_at)"
@@ -409,6 +412,8 @@ luwte_store_update_letter (LuwteStore             *store,
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE letters SET subject = ?1, body = ?2, edited = ?3, language = ?4, updated_at = ?5,"
@@ -493,6 +498,8 @@ luwte_store_finalise_letter (LuwteStore   *store,
     return FALSE;
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE letters SET pdf = ?1, sha256 = ?2 WHERE id = ?3 AND case_id = ?4 AND status = 'draft'", error);
@@ -579,6 +586,8 @@ luwte_store_mark_letter_sent (LuwteStore   *store,
 
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE letters SET status = 'sent', sent_at = ?1, sent_channel = ?2, updated_at = ?3"
@@ -650,6 +659,8 @@ luwte_store_new_letter_version (LuwteStore   *store,
     return g_object_ref (letter);
   if (!luwte_store_begin (store, error))
     return NULL;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO letters (case_id, template, language, party_id, version, previous_id, subject, body, edited,"

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-note.h"
+#include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -172,6 +173,8 @@ luwte_store_add_note (LuwteStore          *store,
 
   if (!luwte_store_begin (store, error))
     return NULL;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id)"

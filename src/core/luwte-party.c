@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-party.h"
+#include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -141,6 +142,8 @@ luwte_store_add_party (LuwteStore  *store,
     }
   if (!luwte_store_begin (store, error))
     return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,

@@ -342,6 +342,9 @@ luwte_store_remove (LuwteStore        *store,
 
   if (!luwte_store_begin (store, error))
     return NULL;
+  /* A closed case can go as a whole, but nothing is taken out of it. */
+  if (kind != LUWTE_REMOVAL_CASE && !luwte_store_check_case_open (store, kase, error))
+    goto failed;
   for (guint i = 0; i < G_N_ELEMENTS (plan->parts) && plan->parts[i].table != NULL; i++)
     if (!capture (self, store, &plan->parts[i], error))
       goto failed;
@@ -552,6 +555,10 @@ luwte_store_undo_removal (LuwteStore    *store,
   maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   if (!luwte_store_begin (store, error))
     return FALSE;
+  /* Nor is anything put back into a case closed since. */
+  if (removal->kind != LUWTE_REMOVAL_CASE &&
+      !luwte_store_check_case_id_open (store, removal->case_id, removal->case_ref, error))
+    goto failed;
   for (guint i = 0; i < removal->captures->len; i++)
     if (!restore_capture (store, g_ptr_array_index (removal->captures, i), maps, error))
       goto failed;

@@ -186,6 +186,8 @@ add_interventions (GPtrArray  *blocks,
       field (blocks, _("Why"), luwte_case_intervention_get_rationale (item));
       field (blocks, _("Proportionality and subsidiarity"), luwte_case_intervention_get_proportionality (item));
       field (blocks, _("Outcome"), luwte_case_intervention_get_outcome (item));
+      if (luwte_case_intervention_get_effect (item) != LUWTE_EFFECT_NOT_EVALUATED)
+        field (blocks, _("Effect"), luwte_effect_label (luwte_case_intervention_get_effect (item)));
       field (blocks, _("Card version"), luwte_case_intervention_get_card_version (item));
     }
   if (chosen->len == 0)
@@ -301,6 +303,43 @@ add_letters (GPtrArray  *blocks,
   return TRUE;
 }
 
+/* What each intervention used achieved, and the lessons learned. */
+static gboolean
+add_evaluation (GPtrArray  *blocks,
+                LuwteStore *store,
+                LuwteCase  *kase,
+                LuwteCard  *card,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) chosen = luwte_store_list_case_interventions (store, kase, error);
+  LuwteLanguage language = luwte_language_from_locale ();
+  guint evaluated = 0;
+
+  if (chosen == NULL)
+    return FALSE;
+  add (blocks, LUWTE_REPORT_SECTION, NULL, _("Evaluation"));
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      LuwteCaseIntervention *item = g_ptr_array_index (chosen, i);
+
+      if (luwte_case_intervention_get_effect (item) == LUWTE_EFFECT_NOT_EVALUATED)
+        continue;
+      evaluated++;
+      add (blocks, LUWTE_REPORT_FIELD, intervention_title (card, luwte_case_intervention_get_card_id (item), language),
+           luwte_effect_label (luwte_case_intervention_get_effect (item)));
+    }
+  if (*luwte_case_get_lessons (kase) != '\0')
+    {
+      add (blocks, LUWTE_REPORT_ITEM, NULL, _("Lessons learned"));
+      add (blocks, LUWTE_REPORT_TEXT, NULL, luwte_case_get_lessons (kase));
+    }
+  else if (evaluated == 0)
+    add (blocks, LUWTE_REPORT_NOTE, NULL, luwte_case_get_status (kase) == LUWTE_CASE_STATUS_CLOSED
+                                          ? _("Closed without an evaluation.")
+                                          : _("The case is evaluated when it is closed."));
+  return TRUE;
+}
+
 /**
  * luwte_report_build:
  * @card: the card, for the interventions' titles
@@ -337,7 +376,8 @@ luwte_report_build (LuwteStore  *store,
   if (!add_interventions (blocks, store, kase, card, parties, error) ||
       !add_notes (blocks, store, kase, error) ||
       !add_messages (blocks, store, kase, error) ||
-      !add_letters (blocks, store, kase, parties, error))
+      !add_letters (blocks, store, kase, parties, error) ||
+      !add_evaluation (blocks, store, kase, card, error))
     return NULL;
   return g_steal_pointer (&blocks);
 }

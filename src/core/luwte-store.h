@@ -20,6 +20,7 @@ typedef enum {
   LUWTE_STORE_ERROR_READ_ONLY,
   LUWTE_STORE_ERROR_CONSTRAINT,
   LUWTE_STORE_ERROR_NOT_FOUND,
+  LUWTE_STORE_ERROR_CLOSED,
 } LuwteStoreError;
 
 GQuark luwte_store_error_quark (void);

@@ -11,6 +11,7 @@
 
 #include "luwte-time.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /**
@@ -71,6 +72,11 @@ static const char * const month_names[2][12] = {
                           "August", "September", "October", "November", "December" },
 };
 
+static const char * const month_abbreviations[2][12] = {
+  [LUWTE_LANGUAGE_NL] = { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
+  [LUWTE_LANGUAGE_EN] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+};
+
 /* Monday first, as g_date_time_get_day_of_week() counts. */
 static const char * const day_names[2][7] = {
   [LUWTE_LANGUAGE_NL] = { "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag" },
@@ -122,4 +128,26 @@ luwte_time_format_long_datetime (GDateTime     *time,
                             g_date_time_get_hour (time), g_date_time_get_minute (time));
   return g_strdup_printf ("%s %s at %02d:%02d", day, date,
                           g_date_time_get_hour (time), g_date_time_get_minute (time));
+}
+
+/**
+ * luwte_time_format_month:
+ * @month: "2026-09", as the statistics count months
+ *
+ * Returns: (transfer full): "sep 2026" or "Sep 2026"; @month itself when
+ *   it is not a month
+ */
+char *
+luwte_time_format_month (const char    *month,
+                         LuwteLanguage  language)
+{
+  int number;
+
+  g_return_val_if_fail (month != NULL, NULL);
+  g_return_val_if_fail (language == LUWTE_LANGUAGE_NL || language == LUWTE_LANGUAGE_EN, NULL);
+
+  number = strlen (month) == 7 && month[4] == '-' ? atoi (month + 5) : 0;
+  if (number < 1 || number > 12)
+    return g_strdup (month);
+  return g_strdup_printf ("%s %.4s", month_abbreviations[language][number - 1], month);
 }

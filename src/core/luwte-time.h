@@ -18,5 +18,7 @@ char *luwte_time_format_long_date     (GDateTime     *time,
                                        LuwteLanguage  language);
 char *luwte_time_format_long_datetime (GDateTime     *time,
                                        LuwteLanguage  language);
+char *luwte_time_format_month         (const char    *month,
+                                       LuwteLanguage  language);
 
 G_END_DECLS

@@ -93,7 +93,10 @@ luwte_store_list_timeline (LuwteStore     *store,
             LuwteCaseStatus from, to = LUWTE_CASE_STATUS_SIGNAL;
 
             luwte_case_status_parse (b, &to);
-            if (luwte_case_status_parse (a, &from))
+            if (luwte_case_status_parse (a, &from) && from == LUWTE_CASE_STATUS_CLOSED)
+              /* TRANSLATORS: a closed case opened again, in the timeline: "Case reopened: Closed → Active" */
+              entry->text = g_strdup_printf (_("Case reopened: %s → %s"), luwte_case_status_label (from), luwte_case_status_label (to));
+            else if (luwte_case_status_parse (a, &from))
               /* TRANSLATORS: a status change in the timeline, e.g. "Status: Signal → Active" */
               entry->text = g_strdup_printf (_("Status: %s → %s"), luwte_case_status_label (from), luwte_case_status_label (to));
             else

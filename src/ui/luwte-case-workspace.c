@@ -5,6 +5,9 @@
  * window, so a crash loses at most the last second. A failed write keeps
  * what was typed on screen, changes nothing in the database, and says so.
  *
+ * Choosing "Closed" asks for the evaluation first; a closed case is shown
+ * read-only, with its evaluation, until it is reopened.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "luwte-workspace"
@@ -13,6 +16,9 @@
 
 #include "luwte-case-workspace.h"
 #include "luwte-accessible.h"
+#include "luwte-case-intervention.h"
+#include "luwte-close-dialog.h"
+#include "luwte-read-only.h"
 #include "luwte-time.h"
 #include "luwte-interventions-page.h"
 #include "luwte-notes-page.h"
@@ -31,8 +37,17 @@ struct _LuwteCaseWorkspace
 
   LuwteStore  *store;
   LuwteCase   *kase;
+  LuwteCard   *card;
+  LuwteLanguage language;
   guint        save_source;
   gboolean     filling;
+  LuwteCloseDialog *close_dialog;
+  GPtrArray   *evaluation_rows;   /* borrowed */
+
+  GtkRevealer *closed_banner;
+  AdwPreferencesGroup *evaluation_group;
+  GtkWidget   *lessons_box;
+  GtkLabel    *lessons_label;
 
   AdwEntryRow *title_row;
   AdwComboRow *status_row;
@@ -167,6 +182,150 @@ schedule_save (LuwteCaseWorkspace *self)
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
 }
 
+/* The status row shows the case's status again, without acting on it. */
+static void
+show_status (LuwteCaseWorkspace *self)
+{
+  gboolean filling = self->filling;
+
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->status_row, self->kase != NULL ? luwte_case_get_status (self->kase) : 0);
+  self->filling = filling;
+}
+
+static void
+clear_evaluation (LuwteCaseWorkspace *self)
+{
+  for (guint i = 0; i < self->evaluation_rows->len; i++)
+    adw_preferences_group_remove (self->evaluation_group, g_ptr_array_index (self->evaluation_rows, i));
+  g_ptr_array_set_size (self->evaluation_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->evaluation_group), FALSE);
+  gtk_widget_set_visible (self->lessons_box, FALSE);
+}
+
+static void
+add_evaluation_row (LuwteCaseWorkspace *self,
+                    const char         *title,
+                    const char         *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->evaluation_group, row);
+  g_ptr_array_add (self->evaluation_rows, row);
+}
+
+/* What the evaluation says, on the Context page of a closed case */
+static void
+fill_evaluation (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *closed = NULL;
+  g_autofree char *description = NULL;
+  const char *lessons;
+  guint n_used = 0;
+
+  clear_evaluation (self);
+  if (self->kase == NULL || self->store == NULL || luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
+    return;
+
+  items = luwte_store_list_case_interventions (self->store, self->kase, &error);
+  if (items == NULL)
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      LuwteCaseIntervention *item = g_ptr_array_index (items, i);
+      LuwteCardIntervention *card_item = self->card != NULL
+        ? luwte_card_find_intervention (self->card, luwte_case_intervention_get_card_id (item)) : NULL;
+
+      if (!luwte_case_intervention_is_used (item))
+        continue;
+      add_evaluation_row (self, card_item != NULL ? luwte_localized_get (luwte_card_intervention_get_title (card_item), self->language)
+                                                  : luwte_case_intervention_get_card_id (item),
+                          luwte_effect_label (luwte_case_intervention_get_effect (item)));
+      n_used++;
+    }
+  if (n_used == 0)
+    add_evaluation_row (self, _("No intervention was carried out or under way."), NULL);
+
+  closed = luwte_time_format_local (luwte_case_get_closed_at (self->kase), "%d-%m-%Y %H:%M");
+  /* TRANSLATORS: above the evaluation of a closed case; %s is when, e.g. "29-11-2026 21:40" */
+  description = g_strdup_printf (_("Closed on %s. What each intervention carried out or under way achieved:"), closed);
+  adw_preferences_group_set_description (self->evaluation_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->evaluation_group), TRUE);
+
+  lessons = luwte_case_get_lessons (self->kase);
+  gtk_label_set_text (self->lessons_label, *lessons != '\0' ? lessons : _("No lessons were written down."));
+  if (*lessons != '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (self->lessons_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->lessons_label), "dim-label");
+  gtk_widget_set_visible (self->lessons_box, TRUE);
+}
+
+/* A closed case can be read, not changed: the store refuses changes to
+ * it, and the pages do not offer them. */
+static void
+update_read_only (LuwteCaseWorkspace *self)
+{
+  gboolean closed = self->kase != NULL && luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED;
+
+  gtk_revealer_set_reveal_child (self->closed_banner, closed);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_label), !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", closed);
+  luwte_read_only_apply (GTK_WIDGET (self->pages), closed);
+  fill_evaluation (self);
+}
+
+static void
+on_close_done (LuwteCaseWorkspace *self,
+               gboolean            closed)
+{
+  g_clear_weak_pointer (&self->close_dialog);
+  if (closed)
+    {
+      /* The interventions show their effect now. */
+      luwte_interventions_page_set_case (self->interventions_page, self->store, self->kase);
+      show_saved (self);
+    }
+  show_status (self);
+  update_read_only (self);
+}
+
+/* Choosing "Closed": first the evaluation. What waits is stored before,
+ * as the case cannot be changed after. */
+static void
+ask_evaluation (LuwteCaseWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+  LuwteCloseDialog *dialog;
+
+  if (!luwte_case_workspace_flush (self) || self->card == NULL)
+    {
+      show_status (self);
+      return;
+    }
+  dialog = luwte_close_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, self->kase,
+                                   self->card, self->language, &error);
+  if (dialog == NULL)
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      show_status (self);
+      return;
+    }
+  g_set_weak_pointer (&self->close_dialog, dialog);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_close_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_status_selected (LuwteCaseWorkspace *self)
 {
@@ -175,12 +334,45 @@ on_status_selected (LuwteCaseWorkspace *self)
 
   if (self->filling || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
+  if (selected == LUWTE_CASE_STATUS_CLOSED && luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
+    {
+      ask_evaluation (self);
+      return;
+    }
   if (!luwte_store_set_case_status (self->store, self->kase, (LuwteCaseStatus) selected, &error))
     {
       g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
       self->filling = TRUE;
       adw_combo_row_set_selected (self->status_row, luwte_case_get_status (self->kase));
       self->filling = FALSE;
+      return;
+    }
+  show_saved (self);
+}
+
+/* Reopened or closed elsewhere (the list, another window): follow. */
+static void
+on_case_status_notify (LuwteCaseWorkspace *self)
+{
+  if (self->close_dialog != NULL)
+    return;
+  show_status (self);
+  update_read_only (self);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LuwteCaseWorkspace *self = LUWTE_CASE_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->kase == NULL || luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
+    return;
+  if (!luwte_store_set_case_status (self->store, self->kase, LUWTE_CASE_STATUS_ACTIVE, &error))
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
       return;
     }
   show_saved (self);
@@ -238,8 +430,11 @@ luwte_case_workspace_finalize (GObject *object)
 {
   LuwteCaseWorkspace *self = (LuwteCaseWorkspace *) object;
 
+  g_clear_weak_pointer (&self->close_dialog);
+  g_clear_pointer (&self->evaluation_rows, g_ptr_array_unref);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->card);
 
   G_OBJECT_CLASS (luwte_case_workspace_parent_class)->finalize (object);
 }
@@ -283,6 +478,11 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, messages_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, letters_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, closed_banner);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, evaluation_group);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_box);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_label);
+  gtk_widget_class_install_action (widget_class, "workspace.reopen", NULL, reopen_action);
 }
 
 static void
@@ -291,6 +491,9 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->evaluation_rows = g_ptr_array_new ();
+  self->language = LUWTE_LANGUAGE_EN;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", FALSE);
 
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
     gtk_string_list_append (statuses, luwte_case_status_label ((LuwteCaseStatus) s));
@@ -345,7 +548,11 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   /* What could not be stored stays on screen, with the user told why. */
   if (!luwte_case_workspace_flush (self))
     return FALSE;
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_func (self->kase, on_case_status_notify, self);
   g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    g_signal_connect_object (kase, "notify::status", G_CALLBACK (on_case_status_notify), self, G_CONNECT_SWAPPED);
   fill (self);
   luwte_interventions_page_set_case (self->interventions_page, self->store, kase);
   luwte_notes_page_set_case (self->notes_page, self->store, kase);
@@ -353,6 +560,7 @@ luwte_case_workspace_set_case (LuwteCaseWorkspace *self,
   luwte_timeline_page_set_case (self->timeline_page, self->store, kase);
   luwte_messages_page_set_case (self->messages_page, self->store, kase);
   luwte_letters_page_set_case (self->letters_page, self->store, kase);
+  update_read_only (self);
   return TRUE;
 }
 
@@ -378,6 +586,8 @@ luwte_case_workspace_set_card (LuwteCaseWorkspace *self,
                                LuwteLanguage       language)
 {
   g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  g_set_object (&self->card, card);
+  self->language = language;
   luwte_interventions_page_set_card (self->interventions_page, card, language);
   luwte_timeline_page_set_card (self->timeline_page, card, language);
 }
@@ -448,4 +658,30 @@ luwte_case_workspace_get_letters_page (LuwteCaseWorkspace *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
   return self->letters_page;
+}
+
+/* Chooses @status in the status row, as the user does: "Closed" asks for
+ * the evaluation first. */
+void
+luwte_case_workspace_choose_status (LuwteCaseWorkspace *self,
+                                    LuwteCaseStatus     status)
+{
+  g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
+  adw_combo_row_set_selected (self->status_row, status);
+}
+
+/* Returns: (nullable) (transfer none): the evaluation being asked for */
+LuwteCloseDialog *
+luwte_case_workspace_get_close_dialog (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return self->close_dialog;
+}
+
+/* Returns: whether the case shown is closed, and shown read-only */
+gboolean
+luwte_case_workspace_is_read_only (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), FALSE);
+  return luwte_read_only_get (GTK_WIDGET (self->pages));
 }

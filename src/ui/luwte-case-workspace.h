@@ -15,6 +15,7 @@
 #include "luwte-messages-page.h"
 #include "luwte-interventions-page.h"
 #include "luwte-letters-page.h"
+#include "luwte-close-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +44,9 @@ LuwteTimelinePage *luwte_case_workspace_get_timeline_page (LuwteCaseWorkspace *s
 LuwteMessagesPage *luwte_case_workspace_get_messages_page (LuwteCaseWorkspace *self);
 LuwteInterventionsPage *luwte_case_workspace_get_interventions_page (LuwteCaseWorkspace *self);
 LuwteLettersPage *luwte_case_workspace_get_letters_page (LuwteCaseWorkspace *self);
+void       luwte_case_workspace_choose_status    (LuwteCaseWorkspace *self,
+                                                  LuwteCaseStatus     status);
+LuwteCloseDialog *luwte_case_workspace_get_close_dialog (LuwteCaseWorkspace *self);
+gboolean   luwte_case_workspace_is_read_only     (LuwteCaseWorkspace *self);
 
 G_END_DECLS

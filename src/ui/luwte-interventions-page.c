@@ -14,6 +14,7 @@
 
 #include "luwte-interventions-page.h"
 #include "luwte-page.h"
+#include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-time.h"
 #include "luwte-case-intervention.h"
@@ -81,6 +82,22 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The status, and the effect once the case's evaluation gave one */
+static void
+set_subtitle (ChosenRow               *row,
+              LuwteInterventionStatus  status)
+{
+  LuwteEffect effect = luwte_case_intervention_get_effect (row->item);
+  g_autofree char *subtitle = NULL;
+
+  if (effect == LUWTE_EFFECT_NOT_EVALUATED)
+    subtitle = g_strdup (luwte_intervention_status_label (status));
+  else
+    /* TRANSLATORS: a chosen intervention's status and evaluated effect, e.g. "Done · Worked" */
+    subtitle = g_strdup_printf (_("%s · %s"), luwte_intervention_status_label (status), luwte_effect_label (effect));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle);
+}
+
 static gboolean
 save_row (ChosenRow *row)
 {
@@ -115,7 +132,7 @@ save_row (ChosenRow *row)
       return FALSE;
     }
   row->dirty = FALSE;
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), luwte_intervention_status_label (status));
+  set_subtitle (row, status);
   return TRUE;
 }
 
@@ -255,8 +272,7 @@ add_row (LuwteInterventionsPage *self,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander),
-                                 luwte_intervention_status_label (luwte_case_intervention_get_status (item)));
+  set_subtitle (row, luwte_case_intervention_get_status (item));
 
   for (int s = LUWTE_INTERVENTION_STATUS_CONSIDERED; s <= LUWTE_INTERVENTION_STATUS_DROPPED; s++)
     gtk_string_list_append (statuses, luwte_intervention_status_label ((LuwteInterventionStatus) s));
@@ -299,6 +315,7 @@ add_row (LuwteInterventionsPage *self,
 
     gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (remove, "destructive-action");
+    gtk_widget_add_css_class (remove_row, LUWTE_EDIT_ONLY);
     gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
     g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_clicked), row);
     adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
@@ -488,6 +505,7 @@ luwte_interventions_page_init (LuwteInterventionsPage *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->choose_button), self->popover);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose an intervention from the card"), -1);
+  gtk_widget_add_css_class (self->choose_button, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (header), self->choose_button);
 
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Interventions Chosen Yet"));

@@ -538,7 +538,9 @@ show_status (LuwteLetterEditor *self)
 {
   LuwteLetterStatus status = luwte_letter_get_status (self->letter);
   g_autoptr(GString) text = g_string_new (luwte_letter_status_label (status));
-  gboolean draft = status == LUWTE_LETTER_DRAFT;
+  /* A closed case's letters are read as they are, drafts too. */
+  gboolean open = luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED;
+  gboolean draft = status == LUWTE_LETTER_DRAFT && open;
 
   g_string_append_printf (text, _(" · version %d"), luwte_letter_get_version (self->letter));
   if (luwte_letter_get_final_at (self->letter) != NULL)
@@ -554,8 +556,9 @@ show_status (LuwteLetterEditor *self)
   gtk_label_set_text (self->status_label, text->str);
 
   gtk_widget_set_visible (self->final_button, draft);
-  gtk_widget_set_visible (self->sent_button, status == LUWTE_LETTER_FINAL);
-  gtk_widget_set_visible (self->version_button, !draft);
+  gtk_widget_set_visible (self->sent_button, open && status == LUWTE_LETTER_FINAL);
+  gtk_widget_set_visible (self->version_button, open && status != LUWTE_LETTER_DRAFT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.delete", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.refill", draft && self->template != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.copy-template", self->template != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->letter_group), draft);

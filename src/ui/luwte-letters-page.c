@@ -18,6 +18,7 @@
 #include "luwte-letter-editor.h"
 #include "luwte-letters-page.h"
 #include "luwte-page.h"
+#include "luwte-read-only.h"
 #include "luwte-party.h"
 #include "luwte-removal.h"
 #include "luwte-time.h"
@@ -231,6 +232,14 @@ refill (LuwteLettersPage *self)
       g_hash_table_add (shown, (gpointer) luwte_template_get_id (template));
       add_row (self, self->templates_group, template_row (self, in_language != NULL ? in_language : template));
     }
+
+  if (luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->suggested_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->templates_group), FALSE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->templates_group), TRUE);
 
   /* A broken template of the user's is said, not hidden. */
   problems = luwte_template_library_get_problems (self->library);
@@ -479,6 +488,9 @@ luwte_letters_page_init (LuwteLettersPage *self)
   self->suggested_group = new_group (box, _("Suggested for the Chosen Interventions"),
                                      _("Start a letter: it is addressed to the party in its role and filled in from the case."));
   self->templates_group = new_group (box, _("All Templates"), NULL);
+  /* A closed case gets no new letters. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->suggested_group), LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (GTK_WIDGET (self->templates_group), LUWTE_EDIT_ONLY);
   luwte_page_set_scrolled_content (ADW_BIN (list_page), box);
 
   self->stack = GTK_STACK (gtk_stack_new ());

@@ -15,6 +15,7 @@
 
 #include "luwte-messages-page.h"
 #include "luwte-page.h"
+#include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-time.h"
@@ -493,6 +494,7 @@ add_row (LuwteMessagesPage *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
     gtk_accessible_update_property (GTK_ACCESSIBLE (remove_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Remove this message from the case"), -1);
+    gtk_widget_add_css_class (remove_row, LUWTE_EDIT_ONLY);
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), remove_row);
   }
 
@@ -790,6 +792,8 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
 
   gtk_box_append (GTK_BOX (box), self->reminder);
+  gtk_widget_add_css_class (form, LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (buttons, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));

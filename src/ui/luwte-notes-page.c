@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-notes-page.h"
+#include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-note.h"
 #include "luwte-time.h"
@@ -87,6 +88,7 @@ setup_log_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, LUWTE_EDIT_ONLY);
   gtk_widget_set_tooltip_text (remove, _("Remove From the Log"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remove this entry from the log"), -1);
@@ -121,11 +123,15 @@ describe_note (LuwteNote *note)
 
 static void
 bind_log_row (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              LuwteNotesPage           *self)
 {
   LuwteNote *note = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *box = gtk_widget_get_first_child (row);
+
+  /* Rows made after the case was closed: no remove button either. */
+  gtk_widget_set_visible (gtk_widget_get_last_child (row), !luwte_read_only_get (GTK_WIDGET (self)));
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (text);
   g_autofree char *line = describe_note (note);
@@ -365,7 +371,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
     GtkWidget *log_clamp = adw_clamp_scrollable_new ();
 
     g_signal_connect (log_factory, "setup", G_CALLBACK (setup_log_row), self);
-    g_signal_connect (log_factory, "bind", G_CALLBACK (bind_log_row), NULL);
+    g_signal_connect (log_factory, "bind", G_CALLBACK (bind_log_row), self);
     self->log_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_steal_pointer (&log_factory)));
     gtk_widget_add_css_class (GTK_WIDGET (self->log_view), "rich-list");
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log"), -1);
@@ -388,6 +394,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
     gtk_widget_set_margin_end (box, 18);
     adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
     adw_clamp_set_child (ADW_CLAMP (clamp), box);
+    gtk_widget_add_css_class (clamp, LUWTE_EDIT_ONLY);
 
     /* The form on top, the log filling the rest and scrolling itself. */
     {

@@ -12,6 +12,7 @@
 
 #include "luwte-parties-page.h"
 #include "luwte-page.h"
+#include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-removal.h"
 #include "luwte-undo-toast.h"
@@ -69,6 +70,7 @@ append_row (LuwtePartiesPage *self,
   remove_label = g_strdup_printf (_("Remove %s"), title->str);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, LUWTE_EDIT_ONLY);
   gtk_widget_set_tooltip_text (remove, _("Remove From the Case"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_object_set_data (G_OBJECT (remove), "party", party);
@@ -322,6 +324,8 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   adw_preferences_group_set_title (self->list_group, _("Parties of This Case"));
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
 
+  gtk_widget_add_css_class (form, LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (buttons, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));

@@ -14,6 +14,7 @@
 #include "luwte-cases-page.h"
 #include "luwte-evidence.h"
 #include "luwte-preferences-window.h"
+#include "luwte-statistics-page.h"
 
 #include <glib/gi18n.h>
 
@@ -28,7 +29,8 @@ struct _LuwteWindow
   AdwViewStack         *main_stack;
   LuwteCasesPage       *cases_page;
   LuwteCardBrowser     *card_browser;
-  AdwViewSwitcher      *switchers[2];
+  LuwteStatisticsPage  *statistics_page;
+  AdwViewSwitcher      *switchers[3];
   gboolean              discard_confirmed;
 };
 
@@ -225,12 +227,14 @@ luwte_window_class_init (LuwteWindowClass *klass)
 
   g_type_ensure (LUWTE_TYPE_CARD_BROWSER);
   g_type_ensure (LUWTE_TYPE_CASES_PAGE);
+  g_type_ensure (LUWTE_TYPE_STATISTICS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, card_browser);
+  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, statistics_page);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
@@ -242,6 +246,7 @@ luwte_window_class_init (LuwteWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "cases");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "card");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "statistics");
 }
 
 static void
@@ -260,7 +265,7 @@ luwte_window_init (LuwteWindow *self)
   luwte_card_browser_set_key_capture_widget (self->card_browser, GTK_WIDGET (self->card_browser));
 
   /* One switcher per page, in the header of its first pane. */
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     {
       GtkWidget *switcher = adw_view_switcher_new ();
 
@@ -269,8 +274,10 @@ luwte_window_init (LuwteWindow *self)
       adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
       if (i == 0)
         luwte_cases_page_set_title_widget (self->cases_page, switcher);
-      else
+      else if (i == 1)
         luwte_card_browser_set_title_widget (self->card_browser, switcher);
+      else
+        luwte_statistics_page_set_title_widget (self->statistics_page, switcher);
     }
 }
 
@@ -302,6 +309,8 @@ luwte_window_new (GtkApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-case", store != NULL);
   luwte_card_browser_set_card (self->card_browser, card, luwte_language_from_locale ());
+  luwte_statistics_page_set_card (self->statistics_page, card, luwte_language_from_locale ());
+  luwte_statistics_page_set_store (self->statistics_page, store);
 
   last = g_settings_get_string (self->settings, "last-intervention");
   if (!luwte_card_browser_show_intervention (self->card_browser, last))
@@ -346,4 +355,11 @@ luwte_window_show_page (LuwteWindow *self,
 {
   g_return_if_fail (LUWTE_IS_WINDOW (self));
   adw_view_stack_set_visible_child_name (self->main_stack, name);
+}
+
+LuwteStatisticsPage *
+luwte_window_get_statistics_page (LuwteWindow *self)
+{
+  g_return_val_if_fail (LUWTE_IS_WINDOW (self), NULL);
+  return self->statistics_page;
 }

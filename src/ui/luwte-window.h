@@ -9,6 +9,7 @@
 #include "luwte-card.h"
 #include "luwte-card-browser.h"
 #include "luwte-cases-page.h"
+#include "luwte-statistics-page.h"
 #include "luwte-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ LuwteWindow      *luwte_window_new              (GtkApplication *application,
                                                  const GError   *store_problem);
 LuwteCardBrowser *luwte_window_get_card_browser (LuwteWindow    *self);
 LuwteCasesPage   *luwte_window_get_cases_page   (LuwteWindow    *self);
+LuwteStatisticsPage *luwte_window_get_statistics_page (LuwteWindow *self);
 void              luwte_window_show_page        (LuwteWindow    *self,
                                                  const char     *name);
 

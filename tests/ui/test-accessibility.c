@@ -937,8 +937,13 @@ make_overdue_db (void)
                                     "2020-01-03T10:00:00+01:00" };
 
   g_assert_no_error (error);
-  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
-  g_test_queue_free (g_strdup (dir));
+  {
+    /* Run last to first: the tree goes, then the name is freed. */
+    char *owned = g_strdup (dir);
+
+    g_test_queue_free (owned);
+    g_test_queue_destroy ((GDestroyNotify) remove_tree, owned);
+  }
   path = g_build_filename (dir, "luwte.db", NULL);
   store = luwte_store_open (path, &error);
   g_assert_no_error (error);

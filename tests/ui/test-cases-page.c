@@ -23,6 +23,8 @@
 #include "luwte-store.h"
 #include "luwte-time.h"
 #include "luwte-window.h"
+#include "luwte-timeline.h"
+#include "luwte-evaluation.h"
 
 #include <adwaita.h>
 #include <sqlite3.h>
@@ -830,6 +832,103 @@ test_delete_and_undo (void)
   wait_idle ();
 }
 
+/* Choosing "Closed" asks for the evaluation; Cancel keeps the case as it
+ * was, "Close Case" stores it and leaves the case read-only until it is
+ * reopened. */
+static void
+test_close_and_reopen (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "close.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCaseIntervention) used = NULL;
+  g_autoptr(LuwteCaseIntervention) considered = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteInterventionStatus done = LUWTE_INTERVENTION_STATUS_DONE;
+  LuwteCaseInterventionEdit edit = { .status = &done };
+  LuwteCaseWorkspace *workspace;
+  LuwteCloseDialog *dialog;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  guint chosen;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
+  used = luwte_store_add_case_intervention (store, kase, "digital-community-officer", "1.0", &error);
+  considered = luwte_store_add_case_intervention (store, kase, "emergency-order", "1.0", &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_update_case_intervention (store, kase, used, &edit, &error));
+  g_assert_false (luwte_case_workspace_is_read_only (workspace));
+
+  /* Cancel: nothing changes. */
+  luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
+  wait_idle ();
+  dialog = luwte_case_workspace_get_close_dialog (workspace);
+  g_assert_nonnull (dialog);
+  /* Only what was used is asked about. */
+  g_assert_cmpuint (luwte_close_dialog_get_n_interventions (dialog), ==, 1);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_idle ();
+  g_assert_null (luwte_case_workspace_get_close_dialog (workspace));
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_SIGNAL);
+  g_assert_false (luwte_case_workspace_is_read_only (workspace));
+
+  /* Close Case: the evaluation and the status, stored. */
+  luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
+  wait_idle ();
+  dialog = luwte_case_workspace_get_close_dialog (workspace);
+  g_assert_nonnull (dialog);
+  luwte_close_dialog_set_effect (dialog, 0, LUWTE_EFFECT_WORKED);
+  luwte_close_dialog_set_lessons (dialog, "  Eerder de wijkagent inzetten.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.close-case", NULL));
+  wait_idle ();
+  g_assert_null (luwte_case_workspace_get_close_dialog (workspace));
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_CLOSED);
+  g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Eerder de wijkagent inzetten.");
+  items = luwte_store_list_case_interventions (store, kase, &error);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 0)), ==, LUWTE_EFFECT_WORKED);
+  g_assert_cmpint (luwte_case_intervention_get_effect (g_ptr_array_index (items, 1)), ==, LUWTE_EFFECT_NOT_EVALUATED);
+
+  /* Read-only: the title takes no typing, nothing can be added. */
+  g_assert_true (luwte_case_workspace_is_read_only (workspace));
+  luwte_case_workspace_show_page (workspace, "context");
+  luwte_case_workspace_focus_title (workspace);
+  wait_idle ();
+  g_assert_false (gtk_editable_get_editable (focused_editable (GTK_WINDOW (window))));
+  chosen = luwte_case_workspace_get_n_interventions (workspace);
+  g_assert_false (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
+  g_assert_cmpuint (luwte_case_workspace_get_n_interventions (workspace), ==, chosen);
+
+  /* Reopen: editable again, and the timeline says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
+  wait_idle ();
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_ACTIVE);
+  g_assert_false (luwte_case_workspace_is_read_only (workspace));
+  luwte_case_workspace_show_page (workspace, "context");
+  luwte_case_workspace_focus_title (workspace);
+  wait_idle ();
+  g_assert_true (gtk_editable_get_editable (focused_editable (GTK_WINDOW (window))));
+  g_assert_true (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
+  {
+    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
+    gboolean reopened = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < timeline->len; i++)
+      reopened = reopened || strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, i))->text, "Case reopened") != NULL;
+    g_assert_true (reopened);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 /* Preferences store as typed; a refused value says why and keeps the old. */
 static void
 test_preferences (void)
@@ -1026,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/takedown-by-hand", test_takedown_by_hand);
   g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/cases/close-and-reopen", test_close_and_reopen);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/cases/search-as-you-type", test_search_as_you_type);
   g_test_add_func ("/ui/cases/report", test_case_report);
