@@ -290,7 +290,10 @@ luwte_demo_add_cases (LuwteStore  *store,
           g_autofree char *abuse = g_strdup_printf ("legal@%s.example", platform_host);
           const char *names[] = { youth, parents, organiser, "Trust & Safety", "Sleutelfiguur (demo)" };
           const char *organisations[] = { "", "", "", platform, "Buurtvereniging" };
-          const char *contacts[] = { address, address, "", abuse, "" };
+          g_autofree char *organiser_address = g_strdup_printf ("%s %d\n%04d CD %s", PICK (rand, streets),
+                                                                g_rand_int_range (rand, 1, 200),
+                                                                g_rand_int_range (rand, 1000, 9999), PICK (rand, towns));
+          const char *contacts[] = { address, address, organiser_address, abuse, "" };
 
           for (guint k = 0; k < G_N_ELEMENTS (complete_roles); k++)
             if (!add_party (store, case_id, complete_roles[k], names[k], organisations[k], contacts[k],

@@ -135,7 +135,15 @@ luwte_letter_values_build (LuwteStore              *store,
     }
 
   set_profile (values, store, "gemeente.naam", LUWTE_PROFILE_MUNICIPALITY);
-  set_profile (values, store, "gemeente.adres", LUWTE_PROFILE_ADDRESS);
+  {
+    /* In a sentence ("stuur een brief aan …"): the lines of the address
+     * as one, the letterhead keeps them apart. */
+    g_autofree char *address = luwte_profile_get (store, LUWTE_PROFILE_ADDRESS);
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (address), "\n", -1);
+    g_autofree char *one_line = g_strjoinv (", ", lines);
+
+    luwte_template_values_set (values, "gemeente.adres", one_line);
+  }
   set_profile (values, store, "gemeente.burgemeester", LUWTE_PROFILE_MAYOR);
   set_profile (values, store, "gemeente.telefoon", LUWTE_PROFILE_PHONE);
   set_profile (values, store, "gemeente.email", LUWTE_PROFILE_EMAIL);
