@@ -233,10 +233,17 @@ refill (LuwteLettersPage *self)
       add_row (self, self->templates_group, template_row (self, in_language != NULL ? in_language : template));
     }
 
+  adw_preferences_group_set_description (self->letters_group, NULL);
   if (luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->suggested_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->templates_group), FALSE);
+      if (letters->len == 0)
+        {
+          adw_preferences_group_set_description (self->letters_group,
+                                                 _("No letters were written in this case. Reopen it to write one."));
+          gtk_widget_set_visible (GTK_WIDGET (self->letters_group), TRUE);
+        }
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->templates_group), TRUE);
