@@ -210,22 +210,8 @@ luwte_store_list_case_interventions (LuwteStore  *store,
                                      LuwteCase   *kase,
                                      GError     **error)
 {
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT " COLUMNS " FROM case_interventions WHERE case_id = ? ORDER BY id", error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      luwte_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return luwte_store_list_by_id (store, "SELECT " COLUMNS " FROM case_interventions WHERE case_id = ? ORDER BY id",
+                                 luwte_case_get_id (kase), (LuwteRowReader) from_row, error);
 }
 
 /**

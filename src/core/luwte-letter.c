@@ -279,22 +279,11 @@ luwte_store_list_letters (LuwteStore  *store,
                           LuwteCase   *kase,
                           GError     **error)
 {
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT " COLUMNS " FROM letters WHERE case_id = ? ORDER BY id", error);
-  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_autoptr(GPtrArray) letters = luwte_store_list_by_id (store, "SELECT " COLUMNS " FROM letters WHERE case_id = ? ORDER BY id",
+                                                        luwte_case_get_id (kase), (LuwteRowReader) from_row, error);
 
-  if (stmt == NULL)
+  if (letters == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (letters, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      luwte_store_set_error (store, rc, error);
-      return NULL;
-    }
-  luwte_stmt_release (g_steal_pointer (&stmt));
   for (guint i = 0; i < letters->len; i++)
     if (!read_choices (store, g_ptr_array_index (letters, i), error))
       return NULL;

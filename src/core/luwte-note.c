@@ -226,20 +226,6 @@ luwte_store_list_notes (LuwteStore  *store,
                         LuwteCase   *kase,
                         GError     **error)
 {
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "SELECT " COLUMNS " FROM notes WHERE case_id = ? ORDER BY julianday (at), id", error);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (notes, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      luwte_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&notes);
+  return luwte_store_list_by_id (store, "SELECT " COLUMNS " FROM notes WHERE case_id = ? ORDER BY julianday (at), id",
+                                 luwte_case_get_id (kase), (LuwteRowReader) from_row, error);
 }

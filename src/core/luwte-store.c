@@ -233,6 +233,38 @@ luwte_store_read_by_id (LuwteStore      *self,
   return read (stmt);
 }
 
+/**
+ * luwte_store_list_by_id:
+ * @sql: a SELECT with one ? for the id (of a case, say)
+ * @read: makes a GObject from each row
+ *
+ * Returns: (transfer container) (element-type GObject): the objects of
+ *   every row, in the order of @sql, or %NULL with @error set
+ */
+GPtrArray *
+luwte_store_list_by_id (LuwteStore      *self,
+                        const char      *sql,
+                        gint64           id,
+                        LuwteRowReader   read,
+                        GError         **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 gboolean
 luwte_store_begin (LuwteStore  *self,
                    GError     **error)

@@ -57,6 +57,11 @@ gpointer    luwte_store_read_by_id        (LuwteStore     *self,
                                            gint64          id,
                                            LuwteRowReader  read,
                                            GError        **error);
+GPtrArray  *luwte_store_list_by_id        (LuwteStore     *self,
+                                           const char     *sql,
+                                           gint64          id,
+                                           LuwteRowReader  read,
+                                           GError        **error);
 gboolean    luwte_store_begin             (LuwteStore  *self,
                                            GError     **error);
 gboolean    luwte_store_commit            (LuwteStore  *self,
