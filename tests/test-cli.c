@@ -722,6 +722,41 @@ test_stats (void)
   }
 }
 
+/* Opening the database a second time in a process (the statistics and
+ * search threads do) must keep the locks of the first connection: else
+ * another program that closes the database thinks it was the last one,
+ * removes the write-ahead log, and what the first writes next is lost to
+ * everyone else. */
+static void
+test_second_open_keeps_locks (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "locks.db", NULL);
+  g_autoptr(LuwteStore) first = NULL;
+  g_autoptr(LuwteStore) second = NULL;
+  g_autoptr(LuwteCase) before = NULL;
+  g_autoptr(LuwteCase) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  first = luwte_store_open (db, &error);
+  g_assert_no_error (error);
+  before = luwte_store_create_case (first, "Voor de tweede verbinding", &error);
+  second = luwte_store_open (db, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "--db", db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Voor de tweede verbinding"));
+
+  after = luwte_store_create_case (first, "Na het andere programma", &error);
+  g_assert_no_error (error);
+  run_cli (&again, "--db", db, "list", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "Na het andere programma"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/cli/letter", test_letter);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/stats", test_stats);
+  g_test_add_func ("/cli/second-open-keeps-locks", test_second_open_keeps_locks);
 
   return g_test_run ();
 }

@@ -357,30 +357,53 @@ prepare_file (const char  *path,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* Only Luwte's own folder is made; a path given by hand must be in a
+   * folder that is there, or a typing mistake would make a new database. */
+  if (own_folder && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_READ_ONLY,
                    _("Cannot create the folder for the case database: %s (%s)"), dir, g_strerror (saved));
       return FALSE;
     }
+  if (!own_folder && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND,
+                   _("There is no folder %s for the case database %s."), dir, path);
+      return FALSE;
+    }
   if (own_folder)
     g_chmod (dir, 0700);
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  /* A new file is made 0600 before SQLite opens it. An existing one is
+   * never opened here: see restrict_mode(). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      int saved = errno;
-      g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_READ_ONLY,
-                   _("Cannot open the case database: %s (%s)"), path, g_strerror (saved));
-      return FALSE;
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_READ_ONLY,
+                       _("Cannot open the case database: %s (%s)"), path, g_strerror (saved));
+          return FALSE;
+        }
+      if (fd >= 0)
+        close (fd);
     }
-  if (fchmod (fd, 0600) != 0)
-    g_debug ("Could not restrict the database file's mode");
-  close (fd);
   return TRUE;
+}
+
+/* By path, never through a file descriptor of our own: closing any
+ * descriptor of the database file would drop the locks SQLite holds on
+ * it for the whole process, and another connection could then write
+ * into a transaction in progress. */
+static void
+restrict_mode (const char *path)
+{
+  if (g_chmod (path, 0600) != 0)
+    g_debug ("Could not restrict the database file's mode");
 }
 
 /* FTS5 registers the SQL function fts5(): it can be prepared only when
@@ -417,12 +440,13 @@ luwte_store_open (const char  *path,
   if (!prepare_file (self->path, own_folder, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       luwte_sqlite_set_error (self->db, self->path, rc, error);
       return NULL;
     }
+  restrict_mode (self->path);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
