@@ -349,22 +349,25 @@ message_row (LuwteLetterEditor *self,
   return row;
 }
 
+/* Whether the template says anything about the chosen messages: its text
+ * with one message differs from its text with none. */
 static gboolean
 uses_messages (LuwteTemplate *template)
 {
-  GPtrArray *checks = luwte_template_get_checks (template);
+  g_autoptr(LuwteTemplateValues) none = luwte_template_values_new ();
+  g_autoptr(LuwteTemplateValues) one = luwte_template_values_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  guint item;
 
   if (luwte_letter_requests_takedown (template))
     return TRUE;
-  for (guint i = 0; i < checks->len; i++)
-    {
-      LuwteTemplateCheck *check = g_ptr_array_index (checks, i);
-
-      for (guint k = 0; k < check->items->len; k++)
-        if (((LuwteTemplateCheckItem *) g_ptr_array_index (check->items, k))->kind == LUWTE_TEMPLATE_CHECK_LIST)
-          return TRUE;
-    }
-  return FALSE;
+  item = luwte_template_values_add_bericht (one);
+  luwte_template_values_set_bericht (one, item, "bericht.url", "https://example.invalid/1");
+  without = luwte_template_render_body (template, none, missing);
+  with = luwte_template_render_body (template, one, missing);
+  return g_strcmp0 (without, with) != 0;
 }
 
 /* The rows that depend on the template and the case. */
@@ -1181,6 +1184,41 @@ mark_sent_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Back from Preferences (or another window): the letterhead and the
+ * profile's fields may have changed. */
+static void
+on_window_active (GtkWindow         *window,
+                  GParamSpec        *pspec,
+                  LuwteLetterEditor *self)
+{
+  if (!gtk_window_is_active (window) || self->letter == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT && !self->edited &&
+      luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
+    {
+      g_autofree char *before = body_text (self);
+      g_autofree char *after = NULL;
+
+      refill_text (self);
+      after = body_text (self);
+      if (g_strcmp0 (before, after) != 0)
+        schedule (self, TRUE);
+    }
+  schedule (self, FALSE);
+}
+
+static void
+on_root_changed (LuwteLetterEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "watching-window") != root)
+    {
+      g_object_set_data (G_OBJECT (self), "watching-window", root);
+      g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_active), self, 0);
+    }
+}
+
 static void
 luwte_letter_editor_dispose (GObject *object)
 {
@@ -1296,6 +1334,7 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   g_signal_connect_object (self->subject_row, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed", G_CALLBACK (on_text_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (on_root_changed), NULL);
 }
 
 GtkWidget *

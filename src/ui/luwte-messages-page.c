@@ -693,13 +693,16 @@ add_entry (GtkWidget  *group,
   return row;
 }
 
-/* Time passes: what was not overdue when shown may be now. */
+/* Read again whenever the page comes back: a letter sent from the
+ * Letters page changes its messages' takedown state, and time passes, so
+ * what was not overdue may be now. */
 static void
 on_map (LuwteMessagesPage *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    update_header (g_ptr_array_index (self->rows, i));
-  update_reminder (self);
+  if (self->store != NULL && self->kase != NULL)
+    refill (self);
+  else
+    update_reminder (self);
 }
 
 static void
