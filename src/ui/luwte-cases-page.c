@@ -1008,3 +1008,11 @@ luwte_cases_page_is_searching (LuwteCasesPage *self)
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
   return luwte_search_panel_is_running (self->search_panel);
 }
+
+/* Puts the keyboard focus in the case list. */
+void
+luwte_cases_page_focus_list (LuwteCasesPage *self)
+{
+  g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->case_list));
+}

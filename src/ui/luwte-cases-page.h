@@ -28,6 +28,7 @@ gboolean   luwte_cases_page_show_case        (LuwteCasesPage *self,
                                               const char     *page);
 gboolean   luwte_cases_page_flush            (LuwteCasesPage *self);
 gboolean   luwte_cases_page_delete_selected  (LuwteCasesPage *self);
+void       luwte_cases_page_focus_list       (LuwteCasesPage *self);
 gboolean   luwte_cases_page_write_report     (LuwteCasesPage *self,
                                               GFile          *file);
 gboolean   luwte_cases_page_undo_delete      (LuwteCasesPage *self);

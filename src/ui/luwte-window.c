@@ -331,6 +331,9 @@ luwte_window_new (GtkApplication *application,
     }
   if (store != NULL)
     remind_overdue_takedowns (self);
+  /* The officer starts in the list (typing there searches), not on the
+   * button of a toast. */
+  luwte_cases_page_focus_list (self->cases_page);
 
   return self;
 }
