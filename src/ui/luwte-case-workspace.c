@@ -160,6 +160,15 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
       return FALSE;
     }
   show_saved (self);
+  if (event_at == NULL)
+    {
+      /* TRANSLATORS: %s is what was typed as the time of the gathering */
+      g_autofree char *text = g_strdup_printf (_("Saved, except the time of the gathering: “%s” is not a time; "
+                                                 "write it as 2026-12-31 22:00."),
+                                               gtk_editable_get_text (GTK_EDITABLE (self->event_row)));
+
+      gtk_label_set_text (self->saved_label, text);
+    }
   return TRUE;
 }
 
