@@ -10,6 +10,9 @@
 #include "luwte-case-intervention.h"
 #include "luwte-evaluation.h"
 #include "luwte-exchange.h"
+#include "luwte-evidence.h"
+#include "luwte-demo.h"
+#include "luwte-letter.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
@@ -266,6 +269,19 @@ test_hostile_files (void)
     { "effect a number", "\"effect\": null }", "\"effect\": 1 }", NULL, "$.case.interventions[0].effect: must be a string" },
     { "effect in words", "\"effect\": null }", "\"effect\": \"Worked\" }", NULL, "unknown effect" },
     { "lessons a list", "\"lessons\": \"\"", "\"lessons\": [\"a\"]", NULL, "$.case.lessons: must be a string" },
+    { "unknown letter status", "\"letters\": []",
+      "\"letters\": [{\"template\": \"parents-letter\", \"language\": \"nl\", \"status\": \"posted\"}]", NULL,
+      "$.case.letters[0]: unknown letter status “posted”" },
+    { "letter PDF not its hash", "\"letters\": []",
+      "\"letters\": [{\"template\": \"parents-letter\", \"language\": \"nl\", \"status\": \"final\","
+      " \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\","
+      " \"pdf\": \"JVBERi0xLjUgdGVzdA==\"}]", NULL, "does not match" },
+    { "letter about a message not in the file", "\"letters\": []",
+      "\"letters\": [{\"template\": \"ntd-platform\", \"language\": \"nl\", \"status\": \"draft\", \"messages\": [99]}]",
+      NULL, "places in “evidence”" },
+    { "letter input that is no input", "\"letters\": []",
+      "\"letters\": [{\"template\": \"ntd-platform\", \"language\": \"nl\", \"status\": \"draft\","
+      " \"inputs\": {\"zaak.kenmerk\": \"OOV-1\"}}]", NULL, "not a field of a letter" },
   };
   g_autoptr(LuwteStore) store = fresh_store ("hostile.db");
   g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
@@ -349,6 +365,77 @@ test_hostile_bytes (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Letters travel with their case: text, facts, messages, and the PDF
+ * that was sent, which must still match its hash. */
+static void
+test_round_trip_letters (void)
+{
+  g_autoptr(LuwteStore) first = fresh_store ("letters-first.db");
+  g_autoptr(LuwteStore) second = fresh_store ("letters-second.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(LuwteLetter) letter = NULL;
+  g_autoptr(LuwteLetter) version = NULL;
+  g_autoptr(LuwteCase) again = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GHashTable) inputs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5 brief", 14);
+  g_autoptr(GBytes) pdf_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *reference = NULL;
+  LuwteLetterEdit edit = { .subject = "Melding", .body = "Geachte heer, mevrouw, {{niet}} <b>&</b>" };
+  LuwteCase *kase;
+  gint64 message;
+
+  g_assert_true (luwte_demo_add_cases (first, card, 1, 5, &error));
+  cases = luwte_store_list_cases (first, NULL, 0, 1, &error);
+  kase = g_ptr_array_index (cases, 0);
+  /* Letters are written in an open case. */
+  if (luwte_case_get_status (kase) == LUWTE_CASE_STATUS_CLOSED)
+    g_assert_true (luwte_store_set_case_status (first, kase, LUWTE_CASE_STATUS_ACTIVE, &error));
+  messages = luwte_store_list_evidence (first, kase, &error);
+  message = luwte_evidence_get_id (g_ptr_array_index (messages, messages->len - 1));
+  g_array_append_val (chosen, message);
+  g_hash_table_insert (inputs, "brief.uitleg", "Oproep tot geweld.");
+  edit.inputs = inputs;
+  edit.evidence_ids = chosen;
+  letter = luwte_store_add_letter (first, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_update_letter (first, kase, letter, &edit, &error));
+  g_assert_true (luwte_store_finalise_letter (first, kase, letter, pdf, &error));
+  g_assert_true (luwte_store_mark_letter_sent (first, kase, letter, "2026-11-30T10:00:00+01:00", "e-mail", NULL, &error));
+  version = luwte_store_new_letter_version (first, kase, letter, &error);
+  g_assert_no_error (error);
+
+  exported = luwte_exchange_export (first, kase, &error);
+  g_assert_no_error (error);
+  reference = luwte_exchange_import (second, card, exported, strlen (exported), FALSE, &error);
+  g_assert_no_error (error);
+  again = luwte_store_get_case (second, reference, &error);
+  reexported = luwte_exchange_export (second, again, &error);
+  g_assert_no_error (error);
+  {
+    /* Party ids are each store's own; nothing else may differ. */
+    g_autoptr(GRegex) ids = g_regex_new ("\"(id|party)\" : \"p[0-9]+\"", 0, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (ids, exported, -1, 0, "\"p\"", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (ids, reexported, -1, 0, "\"p\"", 0, NULL);
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  letters = luwte_store_list_letters (second, again, &error);
+  g_assert_cmpuint (letters->len, ==, 2);
+  g_assert_cmpint (luwte_letter_get_status (g_ptr_array_index (letters, 0)), ==, LUWTE_LETTER_SENT);
+  g_assert_cmpint (luwte_letter_get_previous_id (g_ptr_array_index (letters, 1)), ==,
+                   luwte_letter_get_id (g_ptr_array_index (letters, 0)));
+  g_assert_cmpuint (luwte_letter_get_evidence_ids (g_ptr_array_index (letters, 0))->len, ==, 1);
+  pdf_again = luwte_store_get_letter_pdf (second, g_ptr_array_index (letters, 0), &error);
+  g_assert_true (g_bytes_equal (pdf, pdf_again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/exchange/example-imports", test_example_imports);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/round-trip-evaluation", test_round_trip_evaluation);
+  g_test_add_func ("/exchange/round-trip-letters", test_round_trip_letters);
   g_test_add_func ("/exchange/as-new", test_as_new);
   g_test_add_func ("/exchange/hostile-files", test_hostile_files);
   g_test_add_func ("/exchange/hostile-bytes", test_hostile_bytes);

@@ -5,7 +5,9 @@
  * interventions, action_by and action_due on notes, and party_name: the
  * note's party in words, which is all it has when it is not a party of
  * the case. The evaluation: effect on interventions (null until the case
- * is closed with one), lessons on the case.
+ * is closed with one), lessons on the case. On letters: version, edited,
+ * the times, inputs, the messages by their place in "evidence", and the
+ * PDF of a final letter in base64 with its SHA-256.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 #include "luwte-evidence.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
+#include "luwte-letter.h"
 
 #include <json-glib/json-glib.h>
 
@@ -45,6 +48,67 @@ add_party_ref (JsonBuilder *builder,
   add_string (builder, "party", id);
 }
 
+/* A letter, every version: its text, the facts it was written from, the
+ * messages it is about (by their place in "evidence") and, once final,
+ * the PDF that was sent, in base64, with its SHA-256. */
+static gboolean
+add_letter (JsonBuilder  *builder,
+            LuwteStore   *store,
+            LuwteLetter  *letter,
+            GPtrArray    *evidence,
+            GError      **error)
+{
+  GArray *chosen = luwte_letter_get_evidence_ids (letter);
+  g_autoptr(GBytes) pdf = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (luwte_letter_get_status (letter) != LUWTE_LETTER_DRAFT)
+    {
+      pdf = luwte_store_get_letter_pdf (store, letter, error);
+      if (pdf == NULL && error != NULL && *error != NULL)
+        return FALSE;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "template", luwte_letter_get_template (letter));
+  add_string (builder, "language", luwte_language_to_code (luwte_letter_get_language (letter)));
+  add_string (builder, "status", luwte_letter_status_to_string (luwte_letter_get_status (letter)));
+  add_party_ref (builder, luwte_letter_get_party_id (letter));
+  add_string (builder, "subject", luwte_letter_get_subject (letter));
+  add_string (builder, "body", luwte_letter_get_body (letter));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, luwte_letter_get_version (letter));
+  json_builder_set_member_name (builder, "edited");
+  json_builder_add_boolean_value (builder, luwte_letter_get_edited (letter));
+  add_string (builder, "created_at", luwte_letter_get_created_at (letter));
+  add_string (builder, "final_at", luwte_letter_get_final_at (letter));
+  add_string (builder, "sent_at", luwte_letter_get_sent_at (letter));
+  add_string (builder, "sent_channel", luwte_letter_get_sent_channel (letter));
+  add_string (builder, "sha256", luwte_letter_get_sha256 (letter));
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, luwte_letter_get_inputs (letter));
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    add_string (builder, name, value);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < evidence->len; m++)
+    for (guint c = 0; c < chosen->len; c++)
+      if (g_array_index (chosen, gint64, c) == luwte_evidence_get_id (g_ptr_array_index (evidence, m)))
+        json_builder_add_int_value (builder, m);
+  json_builder_end_array (builder);
+  if (pdf != NULL)
+    {
+      g_autofree char *encoded = g_base64_encode (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+      add_string (builder, "pdf", encoded);
+    }
+  else
+    add_string (builder, "pdf", NULL);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
 /**
  * luwte_exchange_export:
  *
@@ -62,6 +126,7 @@ luwte_exchange_export (LuwteStore  *store,
   g_autoptr(GPtrArray) interventions = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
   const char * const *platforms = luwte_case_get_platforms (kase);
 
   if (parties == NULL)
@@ -74,6 +139,9 @@ luwte_exchange_export (LuwteStore  *store,
     return NULL;
   evidence = luwte_store_list_evidence (store, kase, error);
   if (evidence == NULL)
+    return NULL;
+  letters = luwte_store_list_letters (store, kase, error);
+  if (letters == NULL)
     return NULL;
 
   json_builder_begin_object (builder);
@@ -177,9 +245,11 @@ luwte_exchange_export (LuwteStore  *store,
     }
   json_builder_end_array (builder);
 
-  /* Letters are not recorded by this version yet. */
   json_builder_set_member_name (builder, "letters");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < letters->len; i++)
+    if (!add_letter (builder, store, g_ptr_array_index (letters, i), evidence, error))
+      return NULL;
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

@@ -17,6 +17,9 @@
 #include "luwte-json-guard.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
+#include "luwte-letter.h"
+#include "luwte-template.h"
+#include "luwte-template-fields.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -214,6 +217,8 @@ typedef struct {
   JsonArray  *interventions;
   JsonArray  *notes;
   JsonArray  *evidence;
+  JsonArray  *letters;
+  GArray     *evidence_ids;  /* the database id of each "evidence" entry, once stored */
   GHashTable *party_names;   /* file id → name for the notes */
   GHashTable *party_ids;     /* file id → id in the database, once stored */
 } Plan;
@@ -373,13 +378,133 @@ check_evidence (Reader *reader,
 }
 
 static gboolean
+get_int (Reader      *reader,
+         JsonObject  *object,
+         const char  *key,
+         gint64       fallback,
+         gint64      *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize old;
+
+  *out = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      old = push (reader, key, 0);
+      fail (reader, _("must be a whole number"));
+      pop (reader, old);
+      return FALSE;
+    }
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+check_letter (Reader     *reader,
+              Plan       *plan,
+              JsonObject *letter)
+{
+  const char *template_id, *language, *status, *party, *text, *sha256, *pdf;
+  LuwteLanguage parsed_language;
+  LuwteLetterStatus parsed_status;
+  JsonNode *inputs = json_object_get_member (letter, "inputs");
+  JsonArray *messages = NULL;
+  gint64 version;
+
+  if (!get_string (reader, letter, "template", TRUE, FALSE, &template_id) ||
+      !get_string (reader, letter, "language", TRUE, FALSE, &language) ||
+      !get_string (reader, letter, "status", TRUE, FALSE, &status) ||
+      !get_party_ref (reader, letter, plan->party_names, &party) ||
+      !get_string (reader, letter, "subject", FALSE, TRUE, &text) ||
+      !get_string (reader, letter, "body", FALSE, TRUE, &text) ||
+      !get_int (reader, letter, "version", 1, &version) ||
+      !get_time (reader, letter, "created_at", FALSE, &text) ||
+      !get_time (reader, letter, "final_at", FALSE, &text) ||
+      !get_time (reader, letter, "sent_at", FALSE, &text) ||
+      !get_string (reader, letter, "sent_channel", FALSE, TRUE, &text) ||
+      !get_string (reader, letter, "sha256", FALSE, TRUE, &sha256) ||
+      !get_string (reader, letter, "pdf", FALSE, TRUE, &pdf) ||
+      !get_array (reader, letter, "messages", &messages))
+    return FALSE;
+  if (!luwte_template_is_id (template_id))
+    return fail (reader, _("“%s” is not a template id"), template_id);
+  if (!luwte_language_parse (language, &parsed_language))
+    return fail (reader, _("unknown language “%s”"), language);
+  if (!luwte_letter_status_parse (status, &parsed_status))
+    return fail (reader, _("unknown letter status “%s”"), status);
+  if (version < 1 || version > 10000)
+    return fail (reader, _("“version” must be from 1 to 10000"));
+  if (sha256 != NULL && (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64))
+    return fail (reader, _("“sha256” must be 64 lowercase hexadecimal digits"));
+  if (pdf != NULL)
+    {
+      gsize length = 0;
+      g_autofree guchar *bytes = g_base64_decode (pdf, &length);
+      g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, length);
+
+      /* The PDF is what was sent: it must be the one its hash names. */
+      if (length < 5 || memcmp (bytes, "%PDF-", 5) != 0)
+        return fail (reader, _("“pdf” is not a PDF in base64"));
+      if (g_strcmp0 (checksum, sha256) != 0)
+        return fail (reader, _("the PDF does not match its “sha256”"));
+    }
+  if (inputs != NULL && !JSON_NODE_HOLDS_NULL (inputs))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (inputs))
+        return fail (reader, _("“inputs” must be an object"));
+      json_object_iter_init (&iter, json_node_get_object (inputs));
+      while (json_object_iter_next (&iter, &name, &value))
+        {
+          if (!luwte_template_field_is_input_name (name))
+            return fail (reader, _("“%s” is not a field of a letter’s own, such as brief.termijn"), name);
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            return fail (reader, _("the value of “%s” must be a string"), name);
+        }
+    }
+  for (guint m = 0; messages != NULL && m < json_array_get_length (messages); m++)
+    {
+      JsonNode *node = json_array_get_element (messages, m);
+      guint n_evidence = plan->evidence != NULL ? json_array_get_length (plan->evidence) : 0;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 0 || json_node_get_int (node) >= n_evidence)
+        return fail (reader, _("“messages” must hold places in “evidence”, from 0 to %u"), n_evidence);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_letters (Reader *reader,
+               Plan   *plan)
+{
+  gsize old = push (reader, "letters", 0);
+
+  for (guint i = 0; plan->letters != NULL && i < json_array_get_length (plan->letters); i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *letter = element_object (reader, plan->letters, i);
+
+      if (letter == NULL || !check_letter (reader, plan, letter))
+        return FALSE;
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
+}
+
+static gboolean
 check (Reader   *reader,
        JsonNode *root,
        Plan     *plan)
 {
   JsonObject *object;
   JsonNode *node;
-  JsonArray *unsupported;
   const char *format, *text;
   LuwteCaseStatus status;
   gsize old;
@@ -467,16 +592,9 @@ check (Reader   *reader,
       !check_evidence (reader, plan))
     return FALSE;
 
-  /* Never lose what a file holds: refuse what this version cannot keep. */
-  if (!get_array (reader, plan->kase, "letters", &unsupported))
+  if (!get_array (reader, plan->kase, "letters", &plan->letters) ||
+      !check_letters (reader, plan))
     return FALSE;
-  if (unsupported != NULL && json_array_get_length (unsupported) > 0)
-    {
-      gsize at = push (reader, "letters", 0);
-      fail (reader, _("this version of Luwte cannot store letters yet, so the file is not imported"));
-      pop (reader, at);
-      return FALSE;
-    }
 
   pop (reader, old);
   return TRUE;
@@ -548,6 +666,108 @@ split_reference (const char  *reference,
   *prefix = g_strdup (reference);
   *year = 0;
   *number = 0;
+}
+
+/* The letters, in the order of the file: a later version points to the
+ * one before it of the same template (a file has no ids for letters). */
+static gboolean
+store_letters (LuwteStore  *store,
+               Plan        *plan,
+               gint64       case_id,
+               const char  *now,
+               GError     **error)
+{
+  g_autoptr(GHashTable) last_of_template = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; plan->letters != NULL && i < json_array_get_length (plan->letters); i++)
+    {
+      JsonObject *letter = json_array_get_object_element (plan->letters, i);
+      const char *template_id = member_or (letter, "template", "");
+      const char *party = member_or (letter, "party", NULL);
+      const char *pdf = member_or (letter, "pdf", NULL);
+      JsonNode *version = json_object_get_member (letter, "version");
+      JsonNode *edited = json_object_get_member (letter, "edited");
+      JsonNode *inputs = json_object_get_member (letter, "inputs");
+      JsonNode *messages = json_object_get_member (letter, "messages");
+      gint64 *previous = g_hash_table_lookup (last_of_template, template_id);
+      g_autofree guchar *pdf_bytes = NULL;
+      gsize pdf_length = 0;
+      gint64 id;
+
+      {
+        g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+          "INSERT INTO letters (case_id, template, language, party_id, version, previous_id, status, subject, body,"
+          " edited, created_at, updated_at, final_at, sent_at, sent_channel, pdf, sha256)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", error);
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, case_id);
+        sqlite3_bind_text (stmt, 2, template_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 3, member_or (letter, "language", "nl"), -1, SQLITE_TRANSIENT);
+        bind_party_id (stmt, 4, plan, party);
+        sqlite3_bind_int64 (stmt, 5, version != NULL && JSON_NODE_HOLDS_VALUE (version) ? json_node_get_int (version) : 1);
+        if (previous != NULL)
+          sqlite3_bind_int64 (stmt, 6, *previous);
+        sqlite3_bind_text (stmt, 7, member_or (letter, "status", "draft"), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 8, member_or (letter, "subject", ""), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 9, member_or (letter, "body", ""), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 10, edited != NULL && JSON_NODE_HOLDS_VALUE (edited) &&
+                                    json_node_get_value_type (edited) == G_TYPE_BOOLEAN && json_node_get_boolean (edited));
+        sqlite3_bind_text (stmt, 11, member_or (letter, "created_at", now), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+        bind_text_or_null (stmt, 13, member_or (letter, "final_at", NULL));
+        bind_text_or_null (stmt, 14, member_or (letter, "sent_at", NULL));
+        sqlite3_bind_text (stmt, 15, member_or (letter, "sent_channel", ""), -1, SQLITE_TRANSIENT);
+        if (pdf != NULL)
+          {
+            pdf_bytes = g_base64_decode (pdf, &pdf_length);
+            sqlite3_bind_blob64 (stmt, 16, pdf_bytes, pdf_length, SQLITE_STATIC);
+          }
+        bind_text_or_null (stmt, 17, member_or (letter, "sha256", NULL));
+        if (!luwte_stmt_step_done (store, stmt, error))
+          return FALSE;
+        id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+        g_hash_table_insert (last_of_template, (gpointer) template_id, g_memdup2 (&id, sizeof id));
+      }
+
+      if (inputs != NULL && JSON_NODE_HOLDS_OBJECT (inputs))
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *value;
+
+          json_object_iter_init (&iter, json_node_get_object (inputs));
+          while (json_object_iter_next (&iter, &name, &value))
+            {
+              g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+                "INSERT OR REPLACE INTO letter_inputs (letter_id, name, value) VALUES (?, ?, ?)", error);
+
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, 3, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+              if (!luwte_stmt_step_done (store, stmt, error))
+                return FALSE;
+            }
+        }
+      for (guint m = 0; messages != NULL && JSON_NODE_HOLDS_ARRAY (messages) &&
+                        m < json_array_get_length (json_node_get_array (messages)); m++)
+        {
+          gint64 place = json_array_get_int_element (json_node_get_array (messages), m);
+          g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+            "INSERT OR IGNORE INTO letter_evidence (letter_id, evidence_id) VALUES (?, ?)", error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (plan->evidence_ids, gint64, place));
+          if (!luwte_stmt_step_done (store, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -721,8 +941,14 @@ store_plan (LuwteStore  *store,
       bind_text_or_null (stmt, 12, member_or (item, "takedown_due", NULL));
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
+      {
+        gint64 id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
+        g_array_append_val (plan->evidence_ids, id);
+      }
     }
 
+  if (!store_letters (store, plan, case_id, now, error))
+    return FALSE;
   return luwte_store_audit (store, reference, "case.import", plan->reference, error);
 }
 
@@ -749,6 +975,7 @@ luwte_exchange_import (LuwteStore  *store,
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(GHashTable) party_names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GArray) evidence_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *reference = NULL;
   Reader reader = { path, error, card };
   Plan plan = { 0 };
@@ -770,6 +997,7 @@ luwte_exchange_import (LuwteStore  *store,
 
   plan.party_names = party_names;
   plan.party_ids = party_ids;
+  plan.evidence_ids = evidence_ids;
   if (!check (&reader, root, &plan))
     return NULL;
 
