@@ -391,6 +391,21 @@ delete_action (GtkWidget  *widget,
   luwte_cases_page_delete_selected (LUWTE_CASES_PAGE (widget));
 }
 
+/* Says where a file went: the officer sends it on from there. */
+static void
+show_written (LuwteCasesPage *self,
+              GFile          *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  /* TRANSLATORS: %s is the file that was written */
+  g_autofree char *title = g_strdup_printf (_("Saved as %s"), escaped);
+
+  if (overlay != NULL)
+    luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
 /**
  * luwte_cases_page_write_report:
  *
@@ -419,6 +434,7 @@ luwte_cases_page_write_report (LuwteCasesPage *self,
       on_save_failed (self, error->message);
       return FALSE;
     }
+  show_written (self, file);
   return TRUE;
 }
 
@@ -642,6 +658,7 @@ luwte_cases_page_export_file (LuwteCasesPage *self,
       on_save_failed (self, message);
       return FALSE;
     }
+  show_written (self, file);
   return TRUE;
 }
 

@@ -1017,7 +1017,7 @@ copy_text_action (GtkWidget  *widget,
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("The letter is on the clipboard")));
+    luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("The letter is on the clipboard")));
 }
 
 /* Returns: (transfer full) (nullable): the mailto: URI for the recipient,
@@ -1089,7 +1089,7 @@ copy_template_action (GtkWidget  *widget,
       AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
   g_signal_emit (self, signals[CHANGED], 0);
 }
