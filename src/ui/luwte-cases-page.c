@@ -560,20 +560,56 @@ on_import_response (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
   if (file != NULL)
-    luwte_cases_page_import_file (self, file);
+    luwte_cases_page_import_file (self, file, FALSE);
+}
+
+static void
+on_import_as_new_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           LuwteCasesPage   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "import"))
+    luwte_cases_page_import_file (self, file, TRUE);
+}
+
+/* The same case is here already: importing it again makes a copy, with a
+ * reference of its own. Ask, as the command line does with --as-new. */
+static void
+ask_import_as_new (LuwteCasesPage *self,
+                   GFile          *file,
+                   const char     *reason)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                        _("This Case Is Here Already"), NULL));
+  g_autofree char *body = g_strdup_printf (_("%s. Import it as a new case, with a reference of its own?"), reason);
+
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import as New Case"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_as_new_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
  * luwte_cases_page_import_file:
+ * @as_new: give the case a new reference; else a case whose reference is
+ *   here already makes the page ask first
  *
- * Imports an exchange file as a new case when its reference is taken, and
- * shows it; a broken file is refused with the problem in a toast.
+ * Imports an exchange file and shows the case; a file that is refused
+ * changes nothing, and the user is told why.
  *
- * Returns: %TRUE when imported
+ * Returns: %TRUE when the case was imported
  */
 gboolean
 luwte_cases_page_import_file (LuwteCasesPage *self,
-                              GFile          *file)
+                              GFile          *file,
+                              gboolean        as_new)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -594,8 +630,13 @@ luwte_cases_page_import_file (LuwteCasesPage *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: too large: %s, at most 16.0 MiB"), name, size);
     }
   else if (info != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-    reference = luwte_exchange_import (self->store, self->card, contents, length, TRUE, &error);
+    reference = luwte_exchange_import (self->store, self->card, contents, length, as_new, &error);
 
+  if (reference == NULL && g_error_matches (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_EXISTS))
+    {
+      ask_import_as_new (self, file, error->message);
+      return FALSE;
+    }
   if (reference == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was not imported: %s"), name, error->message);

@@ -38,7 +38,8 @@ void       luwte_cases_page_set_card         (LuwteCasesPage *self,
                                               LuwteLanguage   language);
 LuwteCaseWorkspace *luwte_cases_page_get_workspace (LuwteCasesPage *self);
 gboolean   luwte_cases_page_import_file      (LuwteCasesPage *self,
-                                              GFile          *file);
+                                              GFile          *file,
+                                              gboolean        as_new);
 gboolean   luwte_cases_page_export_file      (LuwteCasesPage *self,
                                               GFile          *file);
 

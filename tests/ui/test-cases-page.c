@@ -432,12 +432,15 @@ test_export_import_in_window (void)
 
   /* Export stores what was typed first; import adds it as a new case. */
   g_assert_true (luwte_cases_page_export_file (page, file));
-  g_assert_true (luwte_cases_page_import_file (page, file));
+  /* The same case again: asked first, and nothing imported until then. */
+  g_assert_false (luwte_cases_page_import_file (page, file, FALSE));
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 1);
+  g_assert_true (luwte_cases_page_import_file (page, file, TRUE));
   g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 2);
   g_assert_cmpstr (luwte_case_get_title (luwte_cases_page_get_selected (page)), ==, "Uit te wisselen");
 
   g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"luwte-case\"", -1, NULL));
-  g_assert_false (luwte_cases_page_import_file (page, broken));
+  g_assert_false (luwte_cases_page_import_file (page, broken, TRUE));
   g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
