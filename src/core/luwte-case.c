@@ -331,7 +331,7 @@ luwte_case_sort_label (LuwteCaseSort sort)
     case LUWTE_CASE_SORT_NEWEST: return _("Newest First");
     case LUWTE_CASE_SORT_OLDEST: return _("Oldest First");
     case LUWTE_CASE_SORT_TITLE: return _("By Title");
-    case LUWTE_CASE_SORT_GATHERING: return _("By Gathering, Latest First");
+    case LUWTE_CASE_SORT_GATHERING: return _("By Gathering");
     default: g_return_val_if_reached (NULL);
     }
 }

@@ -332,7 +332,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
   self->party_choice = luwte_party_choice_new (_("With"), _("Someone not among the parties"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->party_choice));
   self->party_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->party_row), _("Who (e.g. Politie, OM, Jongerenwerk)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->party_row), _("Who (e.g. police, prosecutor, youth work)"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->party_row));
 
   self->action_by_row = ADW_ENTRY_ROW (adw_entry_row_new ());

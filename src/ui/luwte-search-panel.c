@@ -311,6 +311,8 @@ filter_dropdown (GtkWidget    *grid,
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), g_list_model_get_n_items (G_LIST_MODEL (items)) > 10);
   gtk_widget_set_hexpand (dropdown, TRUE);
+  /* Wide enough for the longest choice: the popover has the room. */
+  gtk_widget_set_size_request (dropdown, 260, -1);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), dropdown, 1, row, 1, 1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
