@@ -3,6 +3,9 @@
  * Only the count is known up front; rows are read from SQLite a page at a
  * time when a view asks for them, and only a few pages are kept, so a list
  * of 100,000 cases costs what the screen shows. Filtering is done in SQL.
+ * A page is read from the kept page nearest to it by its edge row's sort
+ * key (keyset paging), so scrolling costs the same at the bottom of the
+ * list as at its top; OFFSET would step over every row above.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,6 +81,58 @@ luwte_case_list_get_n_items (GListModel *model)
   return LUWTE_CASE_LIST (model)->n_items;
 }
 
+/* The cheapest way to the page at @first: from the top or the bottom of
+ * the list, or from the edge of a kept page, whichever passes over the
+ * fewest rows. */
+static GPtrArray *
+read_page (LuwteCaseList  *self,
+           guint           first,
+           GError        **error)
+{
+  const LuwteCaseStatus *status = self->has_status ? &self->status : NULL;
+  guint limit = MIN (PAGE_SIZE, self->n_items - first);
+  LuwteCase *anchor = NULL;
+  gboolean backwards = FALSE;
+  guint skip = first;
+  GPtrArray *cases;
+
+  if (self->n_items - first - limit < skip)
+    {
+      backwards = TRUE;
+      skip = self->n_items - first - limit;
+    }
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+      guint end = page->first + page->cases->len;
+
+      if (page->cases->len == 0)
+        continue;
+      if (end <= first && first - end < skip)
+        {
+          anchor = g_ptr_array_index (page->cases, page->cases->len - 1);
+          backwards = FALSE;
+          skip = first - end;
+        }
+      else if (page->first >= first + limit && page->first - (first + limit) < skip)
+        {
+          anchor = g_ptr_array_index (page->cases, 0);
+          backwards = TRUE;
+          skip = page->first - (first + limit);
+        }
+    }
+
+  cases = luwte_store_list_cases_near (self->store, status, self->sort, anchor, backwards, skip, limit, error);
+  /* Short of rows, the database changed since the count, or the kept
+   * pages are out of date: what OFFSET finds is the truth then. */
+  if (cases != NULL && cases->len != limit && (anchor != NULL || backwards))
+    {
+      g_ptr_array_unref (cases);
+      cases = luwte_store_list_cases_sorted (self->store, status, self->sort, first, PAGE_SIZE, error);
+    }
+  return cases;
+}
+
 static gpointer
 luwte_case_list_get_item (GListModel *model,
                           guint       position)
@@ -104,8 +159,7 @@ luwte_case_list_get_item (GListModel *model,
   first = position - position % PAGE_SIZE;
   page = g_new0 (Page, 1);
   page->first = first;
-  page->cases = luwte_store_list_cases_sorted (self->store, self->has_status ? &self->status : NULL,
-                                               self->sort, first, PAGE_SIZE, &error);
+  page->cases = read_page (self, first, &error);
   if (page->cases == NULL || position - first >= page->cases->len)
     {
       /* The database changed under us or failed: keep the error for the
