@@ -297,17 +297,11 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
   g_autofree char *done_at = NULL;
   const char *due_at = NULL;
 
+  /* An empty time clears it. */
   if (edit->due_at != NULL && *edit->due_at != '\0')
     {
-      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (edit->due_at, NULL);
-
-      if (parsed == NULL)
-        {
-          g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
-                       _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
-                       edit->due_at, "due_at");
-          return FALSE;
-        }
+      if (!luwte_store_check_time (edit->due_at, "due_at", error))
+        return FALSE;
       due_at = edit->due_at;
     }
 

@@ -36,4 +36,8 @@ void     luwte_case_apply_status  (LuwteCase        *kase,
 void     luwte_case_apply_lessons (LuwteCase        *kase,
                                    const char       *lessons);
 
+gboolean luwte_store_check_time (const char  *value,
+                                 const char  *field,
+                                 GError     **error);
+
 G_END_DECLS

@@ -1042,14 +1042,22 @@ replace_platforms (LuwteStore          *store,
   return TRUE;
 }
 
-static gboolean
-check_time (const char  *value,
-            const char  *field,
-            GError     **error)
+/**
+ * luwte_store_check_time:
+ * @value: (nullable): ISO 8601 with an offset; %NULL is no time
+ * @field: the field's name, for the message
+ *
+ * Returns: %FALSE with a message that shows how to write it, when @value
+ *   is not a time
+ */
+gboolean
+luwte_store_check_time (const char  *value,
+                        const char  *field,
+                        GError     **error)
 {
   g_autoptr(GDateTime) parsed = NULL;
 
-  if (value == NULL || *value == '\0')
+  if (value == NULL)
     return TRUE;
   parsed = g_date_time_new_from_iso8601 (value, NULL);
   if (parsed == NULL)
@@ -1084,7 +1092,8 @@ luwte_store_update_case (LuwteStore           *store,
 
   g_return_val_if_fail (LUWTE_IS_CASE (kase), FALSE);
 
-  if (!check_time (edit->event_at, "event_at", error))
+  /* An empty time clears it. */
+  if (edit->event_at != NULL && *edit->event_at != '\0' && !luwte_store_check_time (edit->event_at, "event_at", error))
     return FALSE;
   if (edit->event_at != NULL)
     event_at = *edit->event_at != '\0' ? edit->event_at : NULL;

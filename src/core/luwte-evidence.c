@@ -339,19 +339,8 @@ luwte_store_update_takedown (LuwteStore                *store,
 
   g_return_val_if_fail (update->state <= LUWTE_TAKEDOWN_NO_ANSWER, FALSE);
 
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *value = i == 0 ? at : due;
-      g_autoptr(GDateTime) parsed = value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
-
-      if (value != NULL && parsed == NULL)
-        {
-          g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
-                       _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
-                       value, i == 0 ? "takedown_at" : "takedown_due");
-          return FALSE;
-        }
-    }
+  if (!luwte_store_check_time (at, "takedown_at", error) || !luwte_store_check_time (due, "takedown_due", error))
+    return FALSE;
 
   if (!luwte_store_begin (store, error))
     return FALSE;

@@ -559,19 +559,8 @@ luwte_store_mark_letter_sent (LuwteStore   *store,
                                                                : _("Make the letter final before it is sent."));
       return FALSE;
     }
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *value = i == 0 ? at : takedown_due;
-      g_autoptr(GDateTime) parsed = value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
-
-      if (value != NULL && parsed == NULL)
-        {
-          g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
-                       _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
-                       value, i == 0 ? "sent_at" : "takedown_due");
-          return FALSE;
-        }
-    }
+  if (!luwte_store_check_time (at, "sent_at", error) || !luwte_store_check_time (takedown_due, "takedown_due", error))
+    return FALSE;
 
   if (!luwte_store_begin (store, error))
     return FALSE;

@@ -126,24 +126,6 @@ from_row (sqlite3_stmt *stmt)
 
 #define COLUMNS "id, at, kind, party, text, action_by, action_due, party_id"
 
-static gboolean
-valid_time (const char  *value,
-            const char  *field,
-            GError     **error)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (value == NULL)
-    return TRUE;
-  parsed = g_date_time_new_from_iso8601 (value, NULL);
-  if (parsed != NULL)
-    return TRUE;
-  g_set_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
-               _("“%s” is not a time with a date and an offset, such as 2026-12-31T21:00:00+01:00 (%s)"),
-               value, field);
-  return FALSE;
-}
-
 /**
  * luwte_store_add_note:
  *
@@ -168,7 +150,7 @@ luwte_store_add_note (LuwteStore          *store,
       g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED, _("A note needs some text."));
       return NULL;
     }
-  if (!valid_time (note->at, "at", error) || !valid_time (note->action_due, "action_due", error))
+  if (!luwte_store_check_time (note->at, "at", error) || !luwte_store_check_time (note->action_due, "action_due", error))
     return NULL;
 
   if (!luwte_store_begin (store, error))
