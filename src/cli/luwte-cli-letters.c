@@ -124,22 +124,6 @@ party_of_case (GPtrArray *parties,
   return FALSE;
 }
 
-/* The first party in the role the template writes to. */
-static gint64
-default_recipient (GPtrArray     *parties,
-                   LuwteTemplate *template)
-{
-  LuwteRole role;
-
-  if (luwte_template_get_recipient (template) == NULL ||
-      !luwte_role_parse (luwte_template_get_recipient (template), &role))
-    return 0;
-  for (guint i = 0; i < parties->len; i++)
-    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == role)
-      return luwte_party_get_id (g_ptr_array_index (parties, i));
-  return 0;
-}
-
 static int
 fail_message (const char *message)
 {
@@ -233,7 +217,7 @@ luwte_cli_letter (LuwteCliContext  *context,
   facts.kase = kase;
   facts.language = context->language;
   facts.inputs = inputs;
-  facts.party_id = party_text != NULL ? parse_party_id (party_text) : default_recipient (parties, template);
+  facts.party_id = party_text != NULL ? parse_party_id (party_text) : luwte_letter_default_recipient (store, kase, template);
   if (party_text != NULL && !party_of_case (parties, facts.party_id))
     {
       g_autofree char *message = g_strdup_printf (_("Case %s has no party %s; see luwte-cli show %s --json."),

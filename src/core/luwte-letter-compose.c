@@ -427,3 +427,26 @@ luwte_letter_requests_takedown (LuwteTemplate *template)
       return TRUE;
   return FALSE;
 }
+
+/**
+ * luwte_letter_default_recipient:
+ *
+ * Returns: the case's first party in the role @template writes to, or 0
+ */
+gint64
+luwte_letter_default_recipient (LuwteStore    *store,
+                                LuwteCase     *kase,
+                                LuwteTemplate *template)
+{
+  g_autoptr(GPtrArray) parties = NULL;
+  LuwteRole role;
+
+  if (luwte_template_get_recipient (template) == NULL ||
+      !luwte_role_parse (luwte_template_get_recipient (template), &role))
+    return 0;
+  parties = luwte_store_list_parties (store, kase, NULL);
+  for (guint i = 0; parties != NULL && i < parties->len; i++)
+    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == role)
+      return luwte_party_get_id (g_ptr_array_index (parties, i));
+  return 0;
+}

@@ -49,5 +49,8 @@ char                *luwte_letter_mailto         (const char              *addre
                                                   const char              *subject,
                                                   const char              *body);
 gboolean             luwte_letter_requests_takedown (LuwteTemplate        *template);
+gint64               luwte_letter_default_recipient (LuwteStore           *store,
+                                                     LuwteCase            *kase,
+                                                     LuwteTemplate        *template);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "luwte-case-intervention.h"
 #include "luwte-evidence.h"
+#include "luwte-letter-compose.h"
 #include "luwte-letter-editor.h"
 #include "luwte-letters-page.h"
 #include "luwte-page.h"
@@ -273,23 +274,6 @@ luwte_letters_page_open (LuwteLettersPage *self,
   gtk_stack_set_visible_child_name (self->stack, "editor");
 }
 
-/* The case's first party in the role the template writes to. */
-static gint64
-default_recipient (LuwteLettersPage *self,
-                   LuwteTemplate    *template)
-{
-  g_autoptr(GPtrArray) parties = luwte_store_list_parties (self->store, self->kase, NULL);
-  LuwteRole role;
-
-  if (parties == NULL || luwte_template_get_recipient (template) == NULL ||
-      !luwte_role_parse (luwte_template_get_recipient (template), &role))
-    return 0;
-  for (guint i = 0; i < parties->len; i++)
-    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == role)
-      return luwte_party_get_id (g_ptr_array_index (parties, i));
-  return 0;
-}
-
 /**
  * luwte_letters_page_write:
  * @template_id: the template to write from
@@ -319,7 +303,7 @@ luwte_letters_page_write (LuwteLettersPage *self,
   if (template == NULL)
     return NULL;
   letter = luwte_store_add_letter (self->store, self->kase, template_id, luwte_template_get_language (template),
-                                   default_recipient (self, template), &error);
+                                   luwte_letter_default_recipient (self->store, self->kase, template), &error);
   if (letter == NULL)
     {
       show_problem (self, error->message);
