@@ -473,6 +473,31 @@ test_import_and_demo (void)
     demo_hits = run (search, "demo", NULL);
     g_assert_cmpuint (demo_hits->len, ==, 30);
     assert_index_sound (store);
+
+    /* A set number of log entries, spread over the cases, all indexed. */
+    {
+      g_autoptr(LuwteStmt) per_case = luwte_store_prepare (store,
+        "SELECT min (n), max (n), sum (n), count (*) FROM (SELECT count (*) AS n FROM notes"
+        " WHERE case_id > ?1 GROUP BY case_id)", NULL);
+      g_autoptr(LuwteStmt) last = luwte_store_prepare (store, "SELECT max (id) FROM cases", NULL);
+      gint64 last_id;
+
+      g_assert_cmpint (sqlite3_step (last), ==, SQLITE_ROW);
+      last_id = sqlite3_column_int64 (last, 0);
+      g_assert_true (luwte_demo_add_cases_with_notes (store, card, 7, 50, 8, &error));
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (per_case, 1, last_id);
+      g_assert_cmpint (sqlite3_step (per_case), ==, SQLITE_ROW);
+      /* 50 over 7: seven or eight each. */
+      g_assert_cmpint (sqlite3_column_int (per_case, 0), ==, 7);
+      g_assert_cmpint (sqlite3_column_int (per_case, 1), ==, 8);
+      g_assert_cmpint (sqlite3_column_int (per_case, 2), ==, 50);
+      g_assert_cmpint (sqlite3_column_int (per_case, 3), ==, 7);
+      g_clear_pointer (&demo_hits, g_ptr_array_unref);
+      demo_hits = run (search, "demo", NULL);
+      g_assert_cmpuint (demo_hits->len, ==, 37);
+      assert_index_sound (store);
+    }
   }
 }
 

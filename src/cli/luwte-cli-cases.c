@@ -224,6 +224,7 @@ luwte_cli_demo (LuwteCliContext  *context,
   g_autoptr(LuwteCard) card = NULL;
   g_autoptr(GError) error = NULL;
   guint64 n_cases = 0;
+  guint64 n_notes = 0;
   guint64 seed = 1;
   gboolean has_count = FALSE;
 
@@ -238,6 +239,8 @@ luwte_cli_demo (LuwteCliContext  *context,
         }
       else if (g_str_equal (argv[i], "--seed"))
         target = &seed;
+      else if (g_str_equal (argv[i], "--notes"))
+        target = &n_notes;
       else
         return luwte_cli_usage_error (_("demo: unexpected “%s”"), argv[i]);
 
@@ -250,7 +253,8 @@ luwte_cli_demo (LuwteCliContext  *context,
 
   card = luwte_card_new_builtin ();
   store = open_store (context, &error);
-  if (store == NULL || !luwte_demo_add_cases (store, card, (guint) n_cases, (guint32) seed, &error))
+  if (store == NULL || !luwte_demo_add_cases_with_notes (store, card, (guint) n_cases, (guint) n_notes,
+                                                          (guint32) seed, &error))
     return luwte_cli_fail (error);
   return LUWTE_CLI_OK;
 }

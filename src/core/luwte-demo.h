@@ -14,5 +14,11 @@ gboolean luwte_demo_add_cases (LuwteStore  *store,
                                guint        n_cases,
                                guint32      seed,
                                GError     **error);
+gboolean luwte_demo_add_cases_with_notes (LuwteStore  *store,
+                                          LuwteCard   *card,
+                                          guint        n_cases,
+                                          guint        n_notes,
+                                          guint32      seed,
+                                          GError     **error);
 
 G_END_DECLS
