@@ -16,6 +16,7 @@
 #include "luwte-demo.h"
 #include "luwte-evidence.h"
 #include "luwte-exchange.h"
+#include "luwte-row-text.h"
 #include "luwte-time.h"
 
 #include "luwte-removal.h"
@@ -68,31 +69,24 @@ update_row (LuwteCase   *kase,
             GtkListItem *item)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_widget_get_first_child (row);
+  LuwteRowText *text = LUWTE_ROW_TEXT (gtk_widget_get_first_child (row));
   GtkWidget *overdue = gtk_widget_get_last_child (row);
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
-  const char *text = luwte_case_get_title (kase);
+  const char *title = luwte_case_get_title (kase);
   g_autofree char *date = luwte_time_format_local (luwte_case_get_opened_at (kase), "%d-%m-%Y");
   g_autofree char *line = g_strdup_printf ("%s · %s · %s", luwte_case_get_reference (kase),
                                            luwte_case_status_label (luwte_case_get_status (kase)), date);
   g_autofree char *accessible = NULL;
 
   /* Plain text: a title with markup shows as typed. */
-  gtk_label_set_text (title, *text != '\0' ? text : _("Untitled case"));
-  if (*text == '\0')
-    gtk_widget_add_css_class (GTK_WIDGET (title), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (title), "dim-label");
-  gtk_label_set_text (subtitle, line);
+  luwte_row_text_set (text, *title != '\0' ? title : _("Untitled case"), *title == '\0', line);
 
   /* The row is what a screen reader announces: the warning goes in it. */
   if (gtk_widget_get_visible (overdue))
     /* TRANSLATORS: how a screen reader reads a case in the list: title, reference · status · date, warning */
-    accessible = g_strdup_printf (_("%s, %s, %s"), gtk_label_get_text (title), line,
+    accessible = g_strdup_printf (_("%s, %s, %s"), luwte_row_text_get_title (text), line,
                                   gtk_widget_get_tooltip_text (overdue));
   else
-    accessible = g_strdup_printf ("%s, %s", gtk_label_get_text (title), line);
+    accessible = g_strdup_printf ("%s, %s", luwte_row_text_get_title (text), line);
   if (gtk_widget_get_parent (row) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -125,34 +119,27 @@ on_takedowns_changed (LuwteCasesPage *self)
     update_overdue (self, g_ptr_array_index (self->bound, i));
 }
 
+/* Not labels: the row keeps its height whatever the case, so the 200
+ * rows GTK 4.8 keeps are not laid out to be measured, and a row that
+ * scrolls into view is only drawn. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *text = luwte_row_text_new ();
   GtkWidget *overdue = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   const char *warning = _("A takedown request has had no answer past its due date");
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_margin_top (text, 6);
+  gtk_widget_set_margin_bottom (text, 6);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (overdue, "warning");
   gtk_widget_set_tooltip_text (overdue, warning);
   gtk_accessible_update_property (GTK_ACCESSIBLE (overdue), GTK_ACCESSIBLE_PROPERTY_LABEL, warning, -1);
   gtk_widget_set_visible (overdue, FALSE);
-  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), overdue);
   gtk_list_item_set_child (item, row);
 }
