@@ -1,7 +1,9 @@
 /* luwte-window.c — the main window
  *
  * Remembers its size and state, and the intervention last viewed, so the
- * officer finds the card as they left it.
+ * officer finds the card as they left it. The card and statistics pages
+ * are built when first shown: the window opens on the cases, and its
+ * first frame comes sooner without them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,12 +26,15 @@ struct _LuwteWindow
 
   GSettings            *settings;
   LuwteStore           *store;
+  LuwteCard            *card;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *main_stack;
   LuwteCasesPage       *cases_page;
-  LuwteCardBrowser     *card_browser;
-  LuwteStatisticsPage  *statistics_page;
+  AdwBin               *card_page;
+  AdwBin               *statistics_bin;
+  LuwteCardBrowser     *card_browser;     /* until first shown, NULL */
+  LuwteStatisticsPage  *statistics_page;  /* until first shown, NULL */
   AdwViewSwitcher      *switchers[3];
   gboolean              discard_confirmed;
 };
@@ -59,7 +64,7 @@ luwte_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  if (luwte_card_browser_get_group_number (self->card_browser) > 0)
+  if (self->card_browser != NULL && luwte_card_browser_get_group_number (self->card_browser) > 0)
     g_settings_set_int (self->settings, "last-group", (int) luwte_card_browser_get_group_number (self->card_browser));
   g_settings_apply (self->settings);
 
@@ -84,9 +89,11 @@ add_to_case_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LuwteWindow *self = LUWTE_WINDOW (widget);
-  LuwteCardIntervention *intervention = luwte_card_browser_get_intervention (self->card_browser);
+  LuwteCardIntervention *intervention = NULL;
   LuwteCase *kase = luwte_cases_page_get_selected (self->cases_page);
 
+  if (self->card_browser != NULL)
+    intervention = luwte_card_browser_get_intervention (self->card_browser);
   if (intervention == NULL)
     return;
   if (kase == NULL)
@@ -98,6 +105,62 @@ add_to_case_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->main_stack, "cases");
   luwte_case_workspace_choose_intervention (luwte_cases_page_get_workspace (self->cases_page),
                                             luwte_card_intervention_get_id (intervention));
+}
+
+/* The page's own view switcher, in the header of its first pane. */
+static GtkWidget *
+new_switcher (LuwteWindow *self,
+              guint        page)
+{
+  GtkWidget *switcher = adw_view_switcher_new ();
+
+  self->switchers[page] = ADW_VIEW_SWITCHER (switcher);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->main_stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
+  return switcher;
+}
+
+/* Builds the card browser, open where the officer left it. */
+static void
+ensure_card_browser (LuwteWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  if (self->card_browser != NULL || self->card == NULL)
+    return;
+  self->card_browser = LUWTE_CARD_BROWSER (luwte_card_browser_new ());
+  /* Typing starts a card search only where the card is shown. */
+  luwte_card_browser_set_key_capture_widget (self->card_browser, GTK_WIDGET (self->card_browser));
+  luwte_card_browser_set_title_widget (self->card_browser, new_switcher (self, 1));
+  luwte_card_browser_set_card (self->card_browser, self->card, luwte_language_from_locale ());
+  last = g_settings_get_string (self->settings, "last-intervention");
+  if (!luwte_card_browser_show_intervention (self->card_browser, last))
+    luwte_card_browser_select_group (self->card_browser, (guint) g_settings_get_int (self->settings, "last-group"));
+  g_settings_bind (self->settings, "last-intervention", self->card_browser, "intervention-id", G_SETTINGS_BIND_SET);
+  adw_bin_set_child (self->card_page, GTK_WIDGET (self->card_browser));
+}
+
+static void
+ensure_statistics_page (LuwteWindow *self)
+{
+  if (self->statistics_page != NULL || self->card == NULL)
+    return;
+  self->statistics_page = g_object_new (LUWTE_TYPE_STATISTICS_PAGE, NULL);
+  luwte_statistics_page_set_title_widget (self->statistics_page, new_switcher (self, 2));
+  luwte_statistics_page_set_card (self->statistics_page, self->card, luwte_language_from_locale ());
+  luwte_statistics_page_set_store (self->statistics_page, self->store);
+  adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_page));
+}
+
+static void
+on_page_shown (LuwteWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (name, "card") == 0)
+    ensure_card_browser (self);
+  else if (g_strcmp0 (name, "statistics") == 0)
+    ensure_statistics_page (self);
 }
 
 static void
@@ -210,6 +273,7 @@ luwte_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->card);
 
   G_OBJECT_CLASS (luwte_window_parent_class)->finalize (object);
 }
@@ -225,16 +289,14 @@ luwte_window_class_init (LuwteWindowClass *klass)
   object_class->finalize = luwte_window_finalize;
   window_class->close_request = luwte_window_close_request;
 
-  g_type_ensure (LUWTE_TYPE_CARD_BROWSER);
   g_type_ensure (LUWTE_TYPE_CASES_PAGE);
-  g_type_ensure (LUWTE_TYPE_STATISTICS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteWindow, cases_page);
-  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, card_browser);
-  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, card_page);
+  gtk_widget_class_bind_template_child (widget_class, LuwteWindow, statistics_bin);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
@@ -261,24 +323,10 @@ luwte_window_init (LuwteWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* Typing starts a card search only where the card is shown. */
-  luwte_card_browser_set_key_capture_widget (self->card_browser, GTK_WIDGET (self->card_browser));
-
-  /* One switcher per page, in the header of its first pane. */
-  for (int i = 0; i < 3; i++)
-    {
-      GtkWidget *switcher = adw_view_switcher_new ();
-
-      self->switchers[i] = ADW_VIEW_SWITCHER (switcher);
-      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->main_stack);
-      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
-      if (i == 0)
-        luwte_cases_page_set_title_widget (self->cases_page, switcher);
-      else if (i == 1)
-        luwte_card_browser_set_title_widget (self->card_browser, switcher);
-      else
-        luwte_statistics_page_set_title_widget (self->statistics_page, switcher);
-    }
+  /* One switcher per page; the others' come with their pages. */
+  luwte_cases_page_set_title_widget (self->cases_page, new_switcher (self, 0));
+  g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (on_page_shown),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -297,7 +345,6 @@ luwte_window_new (GtkApplication *application,
                   const GError   *store_problem)
 {
   LuwteWindow *self;
-  g_autofree char *last = NULL;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (LUWTE_IS_CARD (card), NULL);
@@ -308,14 +355,7 @@ luwte_window_new (GtkApplication *application,
   g_set_object (&self->store, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-case", store != NULL);
-  luwte_card_browser_set_card (self->card_browser, card, luwte_language_from_locale ());
-  luwte_statistics_page_set_card (self->statistics_page, card, luwte_language_from_locale ());
-  luwte_statistics_page_set_store (self->statistics_page, store);
-
-  last = g_settings_get_string (self->settings, "last-intervention");
-  if (!luwte_card_browser_show_intervention (self->card_browser, last))
-    luwte_card_browser_select_group (self->card_browser, (guint) g_settings_get_int (self->settings, "last-group"));
-  g_settings_bind (self->settings, "last-intervention", self->card_browser, "intervention-id", G_SETTINGS_BIND_SET);
+  g_set_object (&self->card, card);
 
   if (card_problem != NULL)
     {
@@ -338,10 +378,12 @@ luwte_window_new (GtkApplication *application,
   return self;
 }
 
+/* Returns: (transfer none): the card browser, built now if it was not */
 LuwteCardBrowser *
 luwte_window_get_card_browser (LuwteWindow *self)
 {
   g_return_val_if_fail (LUWTE_IS_WINDOW (self), NULL);
+  ensure_card_browser (self);
   return self->card_browser;
 }
 
@@ -360,9 +402,11 @@ luwte_window_show_page (LuwteWindow *self,
   adw_view_stack_set_visible_child_name (self->main_stack, name);
 }
 
+/* Returns: (transfer none): the statistics page, built now if it was not */
 LuwteStatisticsPage *
 luwte_window_get_statistics_page (LuwteWindow *self)
 {
   g_return_val_if_fail (LUWTE_IS_WINDOW (self), NULL);
+  ensure_statistics_page (self);
   return self->statistics_page;
 }

@@ -712,7 +712,11 @@ wait_for_state (AtspiAccessible *node,
 
 /* Tests */
 
-/* The window as it opens: every control named and focusable, and the
+static void show_page (Fixture    *fixture,
+                       const char *tab_name);
+
+/* The window as it opens, and its card and statistics pages, which are
+ * built when first shown: every control named and focusable, and the
  * names the app sets there. */
 static void
 test_startup_tree (void)
@@ -727,10 +731,14 @@ test_startup_tree (void)
 
   checked = walk_app (report, fixture->app);
   g_test_message ("%u accessibles, %u controls checked", report->n_nodes, checked);
-  /* The header bars' buttons, both lists and their rows at least: fewer
-   * means the walk did not see the window. */
+  /* The header bars' buttons and the case list's controls at least:
+   * fewer means the walk did not see the window. */
   g_assert_cmpuint (checked, >, 10);
 
+  show_page (fixture, "Statistics");
+  show_page (fixture, "Card");
+  checked = walk_app (report, fixture->app);
+  g_test_message ("%u accessibles, %u controls checked with every page built", report->n_nodes, checked);
   groups = find_control (fixture->app, KIND_LIST, GROUPS_LIST_NAME);
   interventions = find_control (fixture->app, KIND_LIST, INTERVENTIONS_LIST_NAME);
   search = find_control (fixture->app, KIND_BUTTON, SEARCH_BUTTON_NAME);
@@ -761,14 +769,14 @@ activate (AtspiAccessible *node)
   g_assert_true (done);
 }
 
-/* Where the window puts the card on a page of its own, behind a view
- * switcher tab, opens that page: a button on a page not shown cannot be
- * pressed. */
+/* Opens the window's page behind the view switcher tab @tab_name: a
+ * button on a page not shown cannot be pressed. */
 static void
-show_card (Fixture *fixture)
+show_page (Fixture    *fixture,
+           const char *tab_name)
 {
   g_autoptr(TestAccessible) tab = find (fixture->app, KIND_NONE, ATSPI_ROLE_PAGE_TAB,
-                                        ATSPI_STATE_INVALID, "Card", 0);
+                                        ATSPI_STATE_INVALID, tab_name, 0);
 
   if (tab == NULL)
     return;
@@ -786,7 +794,7 @@ test_search_toggle (void)
   g_autoptr(TestAccessible) search = NULL;
   g_autoptr(TestAccessible) entry = NULL;
 
-  show_card (fixture);
+  show_page (fixture, "Card");
   search = find_control (fixture->app, KIND_BUTTON, SEARCH_BUTTON_NAME);
   g_assert_nonnull (search);
   g_assert_false (has_state (search, ATSPI_STATE_PRESSED) || has_state (search, ATSPI_STATE_CHECKED));
@@ -866,7 +874,7 @@ test_every_intervention (void)
   guint n_shown = 0;
   int n_groups;
 
-  show_card (fixture);
+  show_page (fixture, "Card");
   groups = find_control (fixture->app, KIND_LIST, GROUPS_LIST_NAME);
   g_assert_nonnull (groups);
   n_groups = atspi_accessible_get_child_count (groups, NULL);
