@@ -1,7 +1,9 @@
 /* luwte-cases-page.c — the case list beside the workspace of the chosen case
  *
  * The list is a GtkListView over LuwteCaseList, which reads rows from
- * SQLite only for what is on screen; the status filter is SQL.
+ * SQLite only for what is on screen; the status filter is SQL. The
+ * workspace, a large tree of widgets, is built when a case is first
+ * opened: the window opens on the list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@ struct _LuwteCasesPage
 
   LuwteStore         *store;
   LuwteCard          *card;
+  LuwteLanguage       language;
   LuwteCaseList      *cases;
   GtkSingleSelection *selection;
 
@@ -51,7 +54,8 @@ struct _LuwteCasesPage
   AdwWindowTitle     *workspace_title;
   GtkStack           *workspace_stack;
   AdwStatusPage      *failed_page;
-  LuwteCaseWorkspace *workspace;
+  AdwBin             *workspace_bin;
+  LuwteCaseWorkspace *workspace;    /* until a case is first opened, NULL */
   GPtrArray          *bound;        /* GtkListItem on screen, borrowed */
   gboolean            reverting;
 };
@@ -60,6 +64,38 @@ G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
 
 static void on_save_failed (LuwteCasesPage *self,
                             const char     *message);
+
+static void on_takedowns_changed (LuwteCasesPage *self);
+
+static LuwteCaseWorkspace *
+ensure_workspace (LuwteCasesPage *self)
+{
+  if (self->workspace != NULL)
+    return self->workspace;
+  self->workspace = LUWTE_CASE_WORKSPACE (luwte_case_workspace_new ());
+  luwte_case_workspace_set_store (self->workspace, self->store);
+  if (self->card != NULL)
+    luwte_case_workspace_set_card (self->workspace, self->card, self->language);
+  g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (luwte_case_workspace_get_messages_page (self->workspace), "takedowns-changed",
+                           G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->workspace_bin, GTK_WIDGET (self->workspace));
+  return self->workspace;
+}
+
+/* Returns: (nullable): the case the workspace shows */
+static LuwteCase *
+shown_case (LuwteCasesPage *self)
+{
+  return self->workspace != NULL ? luwte_case_workspace_get_case (self->workspace) : NULL;
+}
+
+/* Stores what the workspace has waiting; %FALSE when it could not. */
+static gboolean
+flush_workspace (LuwteCasesPage *self)
+{
+  return self->workspace == NULL || luwte_case_workspace_flush (self->workspace);
+}
 
 /* A row: the title and a line below it, and a warning icon when a
  * takedown request of the case waits past its due date. */
@@ -192,10 +228,10 @@ show_selected (LuwteCasesPage *self)
   LuwteCase *kase = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
   guint n = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
 
-  if (!luwte_case_workspace_set_case (self->workspace, kase))
+  if ((kase != NULL || self->workspace != NULL) && !luwte_case_workspace_set_case (ensure_workspace (self), kase))
     {
       /* The shown case's changes could not be stored: stay on it. */
-      LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+      LuwteCase *shown = shown_case (self);
       guint selected = position_of (self, shown);
 
       self->reverting = TRUE;
@@ -238,7 +274,7 @@ on_selected_status_notify (LuwteCasesPage *self)
 {
   if (gtk_drop_down_get_selected (self->status_filter) != 0)
     {
-      LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+      LuwteCase *shown = shown_case (self);
 
       luwte_case_list_reload (self->cases);
       self->reverting = TRUE;
@@ -251,7 +287,7 @@ static void
 on_selection_changed (LuwteCasesPage *self)
 {
   LuwteCase *kase = gtk_single_selection_get_selected_item (self->selection);
-  LuwteCase *shown = luwte_case_workspace_get_case (self->workspace);
+  LuwteCase *shown = shown_case (self);
 
   if (self->reverting)
     return;
@@ -261,7 +297,7 @@ on_selection_changed (LuwteCasesPage *self)
       g_signal_handlers_disconnect_by_func (shown, on_selected_status_notify, self);
     }
   show_selected (self);
-  shown = luwte_case_workspace_get_case (self->workspace);
+  shown = shown_case (self);
   if (shown != NULL)
     {
       g_signal_connect_object (shown, "notify::title", G_CALLBACK (on_selected_case_notify), self, G_CONNECT_SWAPPED);
@@ -285,7 +321,7 @@ on_filter_changed (LuwteCasesPage *self)
 
   if (self->cases == NULL)
     return;
-  luwte_case_workspace_flush (self->workspace);
+  flush_workspace (self);
   luwte_case_list_set_status (self->cases, selected == 0 ? NULL : &status);
   luwte_search_panel_set_status (self->search_panel, selected == 0 ? NULL : &status);
   show_selected (self);
@@ -296,7 +332,7 @@ on_sort_changed (LuwteCasesPage *self)
 {
   if (self->cases == NULL)
     return;
-  luwte_case_workspace_flush (self->workspace);
+  flush_workspace (self);
   luwte_case_list_set_sort (self->cases, gtk_drop_down_get_selected (self->sort_choice));
   show_selected (self);
 }
@@ -323,11 +359,11 @@ luwte_cases_page_delete_selected (LuwteCasesPage *self)
 
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
 
-  kase = luwte_case_workspace_get_case (self->workspace);
+  kase = shown_case (self);
   if (self->store == NULL || kase == NULL)
     return FALSE;
   /* What was typed last is part of what Undo brings back. */
-  if (!luwte_case_workspace_flush (self->workspace))
+  if (!flush_workspace (self))
     return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_CASE, kase, 0, &error);
   if (removal == NULL)
@@ -408,8 +444,8 @@ luwte_cases_page_write_report (LuwteCasesPage *self,
 
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
 
-  kase = luwte_case_workspace_get_case (self->workspace);
-  if (kase == NULL || self->store == NULL || !luwte_case_workspace_flush (self->workspace))
+  kase = shown_case (self);
+  if (kase == NULL || self->store == NULL || !flush_workspace (self))
     return FALSE;
   if (path == NULL)
     {
@@ -446,7 +482,7 @@ report_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
-  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  LuwteCase *kase = shown_case (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
@@ -631,7 +667,7 @@ luwte_cases_page_import_file (LuwteCasesPage *self,
       return FALSE;
     }
 
-  luwte_case_workspace_flush (self->workspace);
+  flush_workspace (self);
   gtk_drop_down_set_selected (self->status_filter, 0);
   kase = luwte_store_get_case (self->store, reference, NULL);
   if (kase != NULL)
@@ -666,14 +702,14 @@ gboolean
 luwte_cases_page_export_file (LuwteCasesPage *self,
                               GFile          *file)
 {
-  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  LuwteCase *kase = shown_case (self);
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
 
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
 
-  if (kase == NULL || !luwte_case_workspace_flush (self->workspace))
+  if (kase == NULL || !flush_workspace (self))
     return FALSE;
   json = luwte_exchange_export (self->store, kase, &error);
   if (json != NULL)
@@ -710,7 +746,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
-  LuwteCase *kase = luwte_case_workspace_get_case (self->workspace);
+  LuwteCase *kase = shown_case (self);
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
@@ -740,8 +776,8 @@ luwte_cases_page_dispose (GObject *object)
 {
   LuwteCasesPage *self = (LuwteCasesPage *) object;
 
-  if (self->workspace != NULL)
-    luwte_case_workspace_flush (self->workspace);
+  flush_workspace (self);
+  self->workspace = NULL;
   G_OBJECT_CLASS (luwte_cases_page_parent_class)->dispose (object);
 }
 
@@ -769,7 +805,6 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   object_class->dispose = luwte_cases_page_dispose;
   object_class->finalize = luwte_cases_page_finalize;
 
-  g_type_ensure (LUWTE_TYPE_CASE_WORKSPACE);
   g_type_ensure (LUWTE_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-cases-page.ui");
@@ -787,7 +822,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_title);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, failed_page);
-  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_bin);
 
   gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "cases.load-demo", NULL, load_demo_action);
@@ -844,9 +879,6 @@ luwte_cases_page_init (LuwteCasesPage *self)
   /* Typing in the case list searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->workspace, "save-failed", G_CALLBACK (on_save_failed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (luwte_case_workspace_get_messages_page (self->workspace), "takedowns-changed",
-                           G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
 }
 
@@ -863,7 +895,8 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
   g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
 
   g_set_object (&self->store, store);
-  luwte_case_workspace_set_store (self->workspace, store);
+  if (self->workspace != NULL)
+    luwte_case_workspace_set_store (self->workspace, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_filter), store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sort_choice), store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), store != NULL);
@@ -920,7 +953,7 @@ luwte_cases_page_new_case (LuwteCasesPage *self)
 
   if (self->store == NULL)
     return NULL;
-  luwte_case_workspace_flush (self->workspace);
+  flush_workspace (self);
 
   kase = luwte_store_create_case (self->store, "", &error);
   if (kase == NULL)
@@ -935,7 +968,7 @@ luwte_cases_page_new_case (LuwteCasesPage *self)
   /* Select the new case where it landed, not whatever is on top. */
   gtk_single_selection_set_selected (self->selection, luwte_case_list_case_added (self->cases, kase));
   adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
-  luwte_case_workspace_focus_title (self->workspace);
+  luwte_case_workspace_focus_title (ensure_workspace (self));
 
   return luwte_cases_page_get_selected (self);
 }
@@ -987,7 +1020,7 @@ luwte_cases_page_show_case (LuwteCasesPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self->case_list), "list.scroll-to-item", "u", position);
   adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
   if (page != NULL)
-    luwte_case_workspace_show_page (self->workspace, page);
+    luwte_case_workspace_show_page (ensure_workspace (self), page);
   return TRUE;
 }
 
@@ -1003,7 +1036,7 @@ gboolean
 luwte_cases_page_flush (LuwteCasesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
-  return luwte_case_workspace_flush (self->workspace);
+  return flush_workspace (self);
 }
 
 /* Returns: (nullable) (transfer none): the listed cases */
@@ -1021,15 +1054,18 @@ luwte_cases_page_set_card (LuwteCasesPage *self,
 {
   g_return_if_fail (LUWTE_IS_CASES_PAGE (self));
   g_set_object (&self->card, card);
-  luwte_case_workspace_set_card (self->workspace, card, language);
+  self->language = language;
+  if (self->workspace != NULL)
+    luwte_case_workspace_set_card (self->workspace, card, language);
   luwte_search_panel_set_card (self->search_panel, card, language);
 }
 
+/* Returns: (transfer none): the workspace, built now if it was not */
 LuwteCaseWorkspace *
 luwte_cases_page_get_workspace (LuwteCasesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
-  return self->workspace;
+  return ensure_workspace (self);
 }
 
 /* For tests: the search field, its hits, and whether a search runs */
