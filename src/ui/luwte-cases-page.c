@@ -19,6 +19,7 @@
 #include "luwte-evidence.h"
 #include "luwte-exchange.h"
 #include "luwte-row-text.h"
+#include "luwte-tooltip.h"
 #include "luwte-time.h"
 
 #include "luwte-removal.h"
@@ -37,6 +38,7 @@ struct _LuwteCasesPage
   LuwteCard          *card;
   LuwteLanguage       language;
   LuwteCaseList      *cases;
+  GtkSliceListModel  *first_rows;   /* the cases, or their first screen until the first frame */
   GtkSingleSelection *selection;
 
   AdwLeaflet         *leaflet;
@@ -61,6 +63,11 @@ struct _LuwteCasesPage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
+
+/* Rows enough for the tallest window (rows are some 50 px high). */
+#define FIRST_SCREEN_ROWS 48
+
+#define OVERDUE_WARNING N_("A takedown request has had no answer past its due date")
 
 static void on_save_failed (LuwteCasesPage *self,
                             const char     *message);
@@ -97,6 +104,44 @@ flush_workspace (LuwteCasesPage *self)
   return self->workspace == NULL || luwte_case_workspace_flush (self->workspace);
 }
 
+/* The list shows every case from the window's first frame on. Before
+ * it, only the first screenful: GTK 4.8's list view makes and binds 200
+ * rows whatever the window shows, a fifth of Luwte's start-up with a
+ * long list. The scroll bar is an overlay, hidden until used, so the
+ * first frame looks the same. */
+static void
+show_all_rows (LuwteCasesPage *self)
+{
+  if (self->first_rows != NULL && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static void
+on_first_frame (GdkFrameClock  *clock,
+                LuwteCasesPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  show_all_rows (self);
+}
+
+static void
+on_list_realize (LuwteCasesPage *self)
+{
+  g_signal_handlers_disconnect_by_func (self->case_list, on_list_realize, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->case_list)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+/* Selects the case at @position of the whole list. */
+static void
+select_position (LuwteCasesPage *self,
+                 guint           position)
+{
+  if (position != GTK_INVALID_LIST_POSITION)
+    show_all_rows (self);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /* A row: the title and a line below it, and a warning icon when a
  * takedown request of the case waits past its due date. */
 static void
@@ -120,7 +165,7 @@ update_row (LuwteCase   *kase,
   if (gtk_widget_get_visible (overdue))
     /* TRANSLATORS: how a screen reader reads a case in the list: title, reference · status · date, warning */
     accessible = g_strdup_printf (_("%s, %s, %s"), luwte_row_text_get_title (text), line,
-                                  gtk_widget_get_tooltip_text (overdue));
+                                  _(OVERDUE_WARNING));
   else
     accessible = g_strdup_printf ("%s, %s", luwte_row_text_get_title (text), line);
   if (gtk_widget_get_parent (row) != NULL)
@@ -165,14 +210,14 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = luwte_row_text_new ();
   GtkWidget *overdue = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  const char *warning = _("A takedown request has had no answer past its due date");
+  const char *warning = _(OVERDUE_WARNING);
 
   gtk_widget_set_margin_top (text, 6);
   gtk_widget_set_margin_bottom (text, 6);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (overdue, "warning");
-  gtk_widget_set_tooltip_text (overdue, warning);
+  luwte_tooltip_set_when_asked (overdue, warning);
   gtk_accessible_update_property (GTK_ACCESSIBLE (overdue), GTK_ACCESSIBLE_PROPERTY_LABEL, warning, -1);
   gtk_widget_set_visible (overdue, FALSE);
   gtk_box_append (GTK_BOX (row), text);
@@ -235,7 +280,7 @@ show_selected (LuwteCasesPage *self)
       guint selected = position_of (self, shown);
 
       self->reverting = TRUE;
-      gtk_single_selection_set_selected (self->selection, selected);
+      select_position (self, selected);
       self->reverting = FALSE;
       return;
     }
@@ -278,7 +323,7 @@ on_selected_status_notify (LuwteCasesPage *self)
 
       luwte_case_list_reload (self->cases);
       self->reverting = TRUE;
-      gtk_single_selection_set_selected (self->selection, position_of (self, shown));
+      select_position (self, position_of (self, shown));
       self->reverting = FALSE;
     }
 }
@@ -402,7 +447,7 @@ luwte_cases_page_undo_delete (LuwteCasesPage *self)
     }
   g_clear_object (&self->deleted);
   luwte_case_list_reload (self->cases);
-  gtk_single_selection_set_selected (self->selection, position_of (self, kase));
+  select_position (self, position_of (self, kase));
   return TRUE;
 }
 
@@ -567,7 +612,7 @@ load_demo_action (GtkWidget  *widget,
       return;
     }
   luwte_case_list_reload (self->cases);
-  gtk_single_selection_set_selected (self->selection, 0);
+  select_position (self, 0);
 }
 
 /* Import and export go through the portal-aware native file chooser,
@@ -671,7 +716,7 @@ luwte_cases_page_import_file (LuwteCasesPage *self,
   gtk_drop_down_set_selected (self->status_filter, 0);
   kase = luwte_store_get_case (self->store, reference, NULL);
   if (kase != NULL)
-    gtk_single_selection_set_selected (self->selection, luwte_case_list_case_added (self->cases, kase));
+    select_position (self, luwte_case_list_case_added (self->cases, kase));
   return TRUE;
 }
 
@@ -787,6 +832,7 @@ luwte_cases_page_finalize (GObject *object)
   LuwteCasesPage *self = (LuwteCasesPage *) object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->cases);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_object (&self->deleted);
@@ -880,6 +926,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "realize", G_CALLBACK (on_list_realize), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -913,9 +960,13 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
 
   luwte_search_panel_set_store (self->search_panel, store);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->cases);
   self->cases = luwte_case_list_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), 0,
+                                               gtk_widget_get_realized (GTK_WIDGET (self->case_list))
+                                                 ? G_MAXUINT : FIRST_SCREEN_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   /* Start on the list, not inside a case: the officer picks one. */
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -966,7 +1017,7 @@ luwte_cases_page_new_case (LuwteCasesPage *self)
   if (gtk_drop_down_get_selected (self->status_filter) > 1)
     gtk_drop_down_set_selected (self->status_filter, 0);
   /* Select the new case where it landed, not whatever is on top. */
-  gtk_single_selection_set_selected (self->selection, luwte_case_list_case_added (self->cases, kase));
+  select_position (self, luwte_case_list_case_added (self->cases, kase));
   adw_leaflet_set_visible_child (self->leaflet, self->workspace_pane);
   luwte_case_workspace_focus_title (ensure_workspace (self));
 
@@ -1013,7 +1064,7 @@ luwte_cases_page_show_case (LuwteCasesPage *self,
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
-  gtk_single_selection_set_selected (self->selection, position);
+  select_position (self, position);
   selected = luwte_cases_page_get_selected (self);
   if (selected == NULL || luwte_case_get_id (selected) != luwte_case_get_id (kase))
     return FALSE;

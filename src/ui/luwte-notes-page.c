@@ -17,6 +17,7 @@
 #include "luwte-time.h"
 #include "luwte-party-choice.h"
 #include "luwte-removal.h"
+#include "luwte-tooltip.h"
 #include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
@@ -60,18 +61,6 @@ on_remove_clicked (GtkButton      *button,
     luwte_notes_page_remove (self, note);
 }
 
-static gboolean
-on_remove_query_tooltip (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard,
-                         GtkTooltip *tooltip,
-                         gpointer    user_data)
-{
-  gtk_tooltip_set_text (tooltip, _("Remove From the Log"));
-  return TRUE;
-}
-
 static void
 setup_log_row (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -101,11 +90,8 @@ setup_log_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, LUWTE_EDIT_ONLY);
-  /* The tooltip is given when asked for: gtk_widget_set_tooltip_text()
-   * asks the display where the pointer is, in GTK 4.8, and a case opened
-   * makes 200 rows at once. */
-  gtk_widget_set_has_tooltip (remove, TRUE);
-  g_signal_connect (remove, "query-tooltip", G_CALLBACK (on_remove_query_tooltip), NULL);
+  /* A case opened makes 200 log rows at once. */
+  luwte_tooltip_set_when_asked (remove, _("Remove From the Log"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remove this entry from the log"), -1);
   g_object_set_data (G_OBJECT (remove), "list-item", item);

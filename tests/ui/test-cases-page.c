@@ -25,6 +25,7 @@
 #include "luwte-window.h"
 #include "luwte-timeline.h"
 #include "luwte-evaluation.h"
+#include "luwte-tooltip.h"
 
 #include <adwaita.h>
 #include <sqlite3.h>
@@ -534,7 +535,7 @@ count_visible_with_tooltip (GtkWidget  *widget,
 
   if (!gtk_widget_get_visible (widget))
     return 0;
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+  if (g_strcmp0 (luwte_tooltip_get_text (widget), tooltip) == 0)
     n++;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     n += count_visible_with_tooltip (child, tooltip);
@@ -731,6 +732,90 @@ test_overdue_reminder_at_start (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpuint (luwte_messages_page_get_n_overdue (page), ==, 1);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* The case list's view: the list view that shows @cases. */
+static GtkListView *
+find_case_list (GtkWidget  *widget,
+                GListModel *cases)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+
+      /* Through the selection and the first screen's slice. */
+      for (int depth = 0; model != NULL && depth < 3; depth++)
+        {
+          if (model == cases)
+            return GTK_LIST_VIEW (widget);
+          if (GTK_IS_SINGLE_SELECTION (model))
+            model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+          else if (GTK_IS_SLICE_LIST_MODEL (model))
+            model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
+          else
+            model = NULL;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_case_list (child, cases);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_listed (LuwteWindow *window)
+{
+  GtkListView *list = find_case_list (GTK_WIDGET (window),
+                                      luwte_cases_page_get_model (luwte_window_get_cases_page (window)));
+
+  g_assert_nonnull (list);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+/* A long list makes rows for its first screen before the window's first
+ * frame, and shows every case from then on; choosing a case further down
+ * before that frame finds it all the same. */
+static void
+test_long_list_first_screen (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "long-list.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) last = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCasesPage *cases;
+  LuwteWindow *window;
+  gint64 deadline;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_demo_add_cases (store, card, 120, 5, &error));
+
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  cases = luwte_window_get_cases_page (window);
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 120);
+  g_assert_cmpuint (n_listed (window), <, 120);
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (n_listed (window) < 120 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_listed (window), ==, 120);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
+  /* Not shown yet, the last case chosen. */
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  cases = luwte_window_get_cases_page (window);
+  g_assert_cmpuint (n_listed (window), <, 120);
+  last = g_list_model_get_item (luwte_cases_page_get_model (cases), 119);
+  g_assert_true (luwte_cases_page_show_case (cases, luwte_case_get_reference (last), NULL));
+  g_assert_cmpuint (n_listed (window), ==, 120);
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, luwte_case_get_reference (last));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
 }
@@ -1128,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/takedown-by-hand", test_takedown_by_hand);
   g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/cases/long-list-first-screen", test_long_list_first_screen);
   g_test_add_func ("/ui/cases/close-and-reopen", test_close_and_reopen);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/cases/search-as-you-type", test_search_as_you_type);
