@@ -1,9 +1,15 @@
-/* bare-window.c — the yardstick for the start-up benchmark: an empty GTK 4
- * application window, started and measured exactly as Luwte is
+/* bare-window.c — the yardsticks for the start-up benchmark: an empty GTK 4
+ * application window, started and measured exactly as Luwte is; built
+ * with BARE_ADWAITA, an empty libadwaita application window, which tells
+ * libadwaita's own share of Luwte's start-up
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#ifdef BARE_ADWAITA
+#include <adwaita.h>
+#else
 #include <gtk/gtk.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +48,11 @@ on_realize (GtkWidget      *window,
 static void
 on_activate (GtkApplication *app)
 {
+#ifdef BARE_ADWAITA
+  GtkWidget *window = adw_application_window_new (app);
+#else
   GtkWidget *window = gtk_application_window_new (app);
+#endif
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
@@ -53,7 +63,12 @@ int
 main (int   argc,
       char *argv[])
 {
+#ifdef BARE_ADWAITA
+  g_autoptr(GtkApplication) app = GTK_APPLICATION (adw_application_new ("io.github.luwte.BareAdwWindow",
+                                                                        G_APPLICATION_DEFAULT_FLAGS));
+#else
   g_autoptr(GtkApplication) app = gtk_application_new ("io.github.luwte.BareWindow", G_APPLICATION_DEFAULT_FLAGS);
+#endif
 
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,7 +1,9 @@
 /* bench-startup.c — start-up to the first painted frame of Luwte's main
  * window, and its peak memory by then
  *
- *  1. against a bare GTK 4 window started the same way (issue target 1.25×);
+ *  1. against a bare GTK 4 window started the same way (issue target 1.25×),
+ *     and against a bare libadwaita window, which Luwte cannot start
+ *     faster than: it tells libadwaita's share from Luwte's own;
  *  2. with 100,000 demo cases and 1,000,000 log entries against an empty
  *     database (target 1.05× time, 1.2× memory): the case list must not
  *     read every row.
@@ -11,7 +13,7 @@
  * the time from just before the spawn to that frame is one sample. Prints
  * medians and ratios; asserts nothing about time.
  *
- * Usage: bench-startup LUWTE BARE-WINDOW LUWTE-CLI
+ * Usage: bench-startup LUWTE BARE-WINDOW BARE-ADW-WINDOW LUWTE-CLI
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,14 +95,16 @@ main (int   argc,
   g_auto(GStrv) empty_env = NULL;
   g_auto(GStrv) full_env = NULL;
   Samples bare = { 0 };
+  Samples bare_adw = { 0 };
   Samples empty = { 0 };
   Samples full = { 0 };
   g_autofree char *full_label = NULL;
   double bare_ms, empty_ms, full_ms, bare_kb, empty_kb, full_kb, bare_cpu, empty_cpu, full_cpu;
+  double adw_ms, adw_cpu, adw_kb;
 
-  if (argc != 4)
+  if (argc != 5)
     {
-      g_printerr ("usage: bench-startup LUWTE BARE-WINDOW LUWTE-CLI\n");
+      g_printerr ("usage: bench-startup LUWTE BARE-WINDOW BARE-ADW-WINDOW LUWTE-CLI\n");
       return 2;
     }
 
@@ -113,20 +117,25 @@ main (int   argc,
   empty_env = env_with_db (env, empty_db);
   full_env = env_with_db (env, full_db);
 
-  bench_db_make_full (argv[3], full_db);
+  bench_db_make_full (argv[4], full_db);
 
   /* One unmeasured run each warms the file cache. */
   start_once (argv[1], empty_env, NULL, -1);
   start_once (argv[1], full_env, NULL, -1);
   start_once (argv[2], env, NULL, -1);
+  start_once (argv[3], env, NULL, -1);
   for (int i = 0; i < RUNS; i++)
     {
       start_once (argv[2], env, &bare, i);
+      start_once (argv[3], env, &bare_adw, i);
       start_once (argv[1], empty_env, &empty, i);
       start_once (argv[1], full_env, &full, i);
     }
 
   bare_ms = median (bare.us) / 1000;
+  adw_ms = median (bare_adw.us) / 1000;
+  adw_cpu = median (bare_adw.cpu) / 1000;
+  adw_kb = median (bare_adw.kb);
   empty_ms = median (empty.us) / 1000;
   full_ms = median (full.us) / 1000;
   bare_cpu = median (bare.cpu) / 1000;
@@ -142,10 +151,13 @@ main (int   argc,
   g_print ("start-up to first frame, median of %d runs:\n", RUNS);
   g_print ("  %-30s %9s  %9s  %9s\n", "", "time", "CPU time", "peak RSS");
   g_print ("  %-30s %6.1f ms  %6.1f ms  %5.1f MiB\n", "bare GTK window", bare_ms, bare_cpu, bare_kb / 1024);
+  g_print ("  %-30s %6.1f ms  %6.1f ms  %5.1f MiB\n", "bare libadwaita window", adw_ms, adw_cpu, adw_kb / 1024);
   g_print ("  %-30s %6.1f ms  %6.1f ms  %5.1f MiB\n", "luwte, empty database", empty_ms, empty_cpu, empty_kb / 1024);
   g_print ("  %-30s %6.1f ms  %6.1f ms  %5.1f MiB\n", full_label, full_ms, full_cpu, full_kb / 1024);
   g_print ("  %-30s %9.2f  %9.2f             (target at most 1.25)\n", "luwte / bare window",
            empty_ms / bare_ms, empty_cpu / bare_cpu);
+  g_print ("  %-30s %9.2f  %9.2f\n", "libadwaita / bare window", adw_ms / bare_ms, adw_cpu / bare_cpu);
+  g_print ("  %-30s %9.2f  %9.2f\n", "luwte / libadwaita window", empty_ms / adw_ms, empty_cpu / adw_cpu);
   g_print ("  %-30s %9.2f  %9.2f             (target at most 1.05)\n", "full / empty, time",
            full_ms / empty_ms, full_cpu / empty_cpu);
   g_print ("  %-30s %31.2f  (target at most 1.2)\n", "full / empty, memory", full_kb / empty_kb);

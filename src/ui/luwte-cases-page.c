@@ -48,7 +48,8 @@ struct _LuwteCasesPage
   GtkDropDown        *status_filter;
   GtkDropDown        *sort_choice;
   GtkSearchEntry     *search_entry;
-  LuwteSearchPanel   *search_panel;
+  AdwBin             *search_bin;
+  LuwteSearchPanel   *search_panel;   /* until the first search, NULL */
   GtkWidget          *case_menu_button;
   LuwteRemoval       *deleted;      /* the case deleted last, for Undo */
   GtkStack           *list_stack;
@@ -88,6 +89,37 @@ ensure_workspace (LuwteCasesPage *self)
                            G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->workspace_bin, GTK_WIDGET (self->workspace));
   return self->workspace;
+}
+
+static void on_search_hit (LuwteCasesPage *self,
+                           const char     *reference);
+
+/* The status the list is filtered on; %FALSE for all. */
+static gboolean
+filtered_status (LuwteCasesPage  *self,
+                 LuwteCaseStatus *status)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+
+  *status = (LuwteCaseStatus) (selected - 1);
+  return selected != 0;
+}
+
+static LuwteSearchPanel *
+ensure_search_panel (LuwteCasesPage *self)
+{
+  LuwteCaseStatus status;
+
+  if (self->search_panel != NULL)
+    return self->search_panel;
+  self->search_panel = g_object_new (LUWTE_TYPE_SEARCH_PANEL, NULL);
+  if (self->card != NULL)
+    luwte_search_panel_set_card (self->search_panel, self->card, self->language);
+  luwte_search_panel_set_status (self->search_panel, filtered_status (self, &status) ? &status : NULL);
+  luwte_search_panel_set_store (self->search_panel, self->store);
+  g_signal_connect_object (self->search_panel, "case-activated", G_CALLBACK (on_search_hit), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_panel));
+  return self->search_panel;
 }
 
 /* Returns: (nullable): the case the workspace shows */
@@ -368,7 +400,8 @@ on_filter_changed (LuwteCasesPage *self)
     return;
   flush_workspace (self);
   luwte_case_list_set_status (self->cases, selected == 0 ? NULL : &status);
-  luwte_search_panel_set_status (self->search_panel, selected == 0 ? NULL : &status);
+  if (self->search_panel != NULL)
+    luwte_search_panel_set_status (self->search_panel, selected == 0 ? NULL : &status);
   show_selected (self);
 }
 
@@ -563,7 +596,8 @@ on_search_changed (LuwteCasesPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = *text != '\0';
 
-  luwte_search_panel_set_query (self->search_panel, text);
+  if (searching || self->search_panel != NULL)
+    luwte_search_panel_set_query (ensure_search_panel (self), text);
   if (searching)
     gtk_stack_set_visible_child_name (self->list_stack, "search");
   else
@@ -851,8 +885,6 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   object_class->dispose = luwte_cases_page_dispose;
   object_class->finalize = luwte_cases_page_finalize;
 
-  g_type_ensure (LUWTE_TYPE_SEARCH_PANEL);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-cases-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_pane);
@@ -861,7 +893,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, sort_choice);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, search_bin);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, case_list);
@@ -921,7 +953,6 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect_object (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_panel, "case-activated", G_CALLBACK (on_search_hit), self, G_CONNECT_SWAPPED);
   /* Typing in the case list searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
@@ -958,7 +989,8 @@ luwte_cases_page_set_store (LuwteCasesPage *self,
       return;
     }
 
-  luwte_search_panel_set_store (self->search_panel, store);
+  if (self->search_panel != NULL)
+    luwte_search_panel_set_store (self->search_panel, store);
   g_clear_object (&self->selection);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->cases);
@@ -1108,7 +1140,8 @@ luwte_cases_page_set_card (LuwteCasesPage *self,
   self->language = language;
   if (self->workspace != NULL)
     luwte_case_workspace_set_card (self->workspace, card, language);
-  luwte_search_panel_set_card (self->search_panel, card, language);
+  if (self->search_panel != NULL)
+    luwte_search_panel_set_card (self->search_panel, card, language);
 }
 
 /* Returns: (transfer none): the workspace, built now if it was not */
@@ -1131,14 +1164,14 @@ GListModel *
 luwte_cases_page_get_search_hits (LuwteCasesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
-  return luwte_search_panel_get_hits (self->search_panel);
+  return luwte_search_panel_get_hits (ensure_search_panel (self));
 }
 
 gboolean
 luwte_cases_page_is_searching (LuwteCasesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), FALSE);
-  return luwte_search_panel_is_running (self->search_panel);
+  return self->search_panel != NULL && luwte_search_panel_is_running (self->search_panel);
 }
 
 /* Puts the keyboard focus in the case list. */
