@@ -49,7 +49,8 @@ struct _LuwteCasesPage
   GtkDropDown        *sort_choice;
   GtkSearchEntry     *search_entry;
   AdwBin             *search_bin;
-  LuwteSearchPanel   *search_panel;   /* until the first search, NULL */
+  LuwteSearchPanel   *search_panel;   /* until the first search or idle moment, NULL */
+  guint               search_idle;
   GtkWidget          *case_menu_button;
   LuwteRemoval       *deleted;      /* the case deleted last, for Undo */
   GtkStack           *list_stack;
@@ -60,6 +61,7 @@ struct _LuwteCasesPage
   AdwBin             *workspace_bin;
   LuwteCaseWorkspace *workspace;    /* until a case is first opened, NULL */
   GPtrArray          *bound;        /* GtkListItem on screen, borrowed */
+  gint64              overdue_checked_at;
   gboolean            reverting;
 };
 
@@ -67,6 +69,8 @@ G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
 
 /* Rows enough for the tallest window (rows are some 50 px high). */
 #define FIRST_SCREEN_ROWS 48
+
+#define OVERDUE_RECHECK_US (60 * G_USEC_PER_SEC)
 
 #define OVERDUE_WARNING N_("A takedown request has had no answer past its due date")
 
@@ -148,12 +152,26 @@ show_all_rows (LuwteCasesPage *self)
     gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
 }
 
+/* Built when the window has nothing else to do, so the first keystroke
+ * of a search does not wait for it. */
+static gboolean
+build_search_panel_when_idle (gpointer data)
+{
+  LuwteCasesPage *self = data;
+
+  self->search_idle = 0;
+  ensure_search_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame (GdkFrameClock  *clock,
                 LuwteCasesPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   show_all_rows (self);
+  if (self->search_panel == NULL && self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_LOW, build_search_panel_when_idle, self, NULL);
 }
 
 static void
@@ -223,13 +241,23 @@ update_overdue (LuwteCasesPage *self,
   update_row (kase, NULL, item);
 }
 
-/* After a takedown request changed on the Messages page, and as time
- * passes: the rows on screen look again. */
+/* After a takedown request changed on the Messages page: the rows on
+ * screen look again. */
 static void
 on_takedowns_changed (LuwteCasesPage *self)
 {
   for (guint i = 0; i < self->bound->len; i++)
     update_overdue (self, g_ptr_array_index (self->bound, i));
+  self->overdue_checked_at = g_get_monotonic_time ();
+}
+
+/* And as time passes, when the list is shown again: not at once after a
+ * search hid it, which is a query for each of the 200 rows. */
+static void
+on_list_map (LuwteCasesPage *self)
+{
+  if (g_get_monotonic_time () - self->overdue_checked_at >= OVERDUE_RECHECK_US)
+    on_takedowns_changed (self);
 }
 
 /* Not labels: the row keeps its height whatever the case, so the 200
@@ -857,6 +885,7 @@ luwte_cases_page_dispose (GObject *object)
 
   flush_workspace (self);
   self->workspace = NULL;
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   G_OBJECT_CLASS (luwte_cases_page_parent_class)->dispose (object);
 }
 
@@ -956,7 +985,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   /* Typing in the case list searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_takedowns_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_list_map), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "realize", G_CALLBACK (on_list_realize), self, G_CONNECT_SWAPPED);
 }
 

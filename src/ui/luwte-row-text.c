@@ -7,7 +7,10 @@
  * whatever the text, and takes the width it is given: only rows that are
  * drawn are laid out, each line ellipsized at its end. The title has the
  * widget's CSS font and colour; the subtitle is smaller and dimmed, as
- * Adwaita's caption and dim-label classes make a label.
+ * Adwaita's caption and dim-label classes make a label. Below them, a
+ * row can have a detail: a given number of lines of small text, wrapped,
+ * with attributes (the search's matches in bold), cut off with an
+ * ellipsis.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,12 +31,17 @@ struct _LuwteRowText
   char        *title;
   char        *subtitle;
   gboolean     title_dim;
+  char        *detail;
+  PangoAttrList *detail_attributes;
+  guint        detail_lines;
 
   /* Made when first needed, dropped when the font or direction changes. */
   PangoFontDescription *small_font;
   PangoLayout          *title_layout;
   PangoLayout          *subtitle_layout;
+  PangoLayout          *detail_layout;
   int                   title_height;
+  int                   small_height;
   int                   height;
 };
 
@@ -45,6 +53,7 @@ forget_layout (LuwteRowText *self)
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_object (&self->title_layout);
   g_clear_object (&self->subtitle_layout);
+  g_clear_object (&self->detail_layout);
   self->height = 0;
 }
 
@@ -80,7 +89,10 @@ ensure_fonts (LuwteRowText *self)
   pango_font_description_set_size (self->small_font, CAPTION_POINTS * PANGO_SCALE);
 
   self->title_height = line_height (context, font);
-  self->height = self->title_height + LINE_SPACING + line_height (context, self->small_font);
+  self->small_height = line_height (context, self->small_font);
+  self->height = self->title_height + LINE_SPACING + self->small_height;
+  if (self->detail_lines > 0)
+    self->height += LINE_SPACING + (int) self->detail_lines * self->small_height;
 }
 
 static void
@@ -157,6 +169,26 @@ luwte_row_text_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, self->title_height + LINE_SPACING));
   append_line (snapshot, self->subtitle_layout, &color, TRUE);
   gtk_snapshot_restore (snapshot);
+
+  if (self->detail_lines > 0 && self->detail != NULL)
+    {
+      if (self->detail_layout == NULL)
+        {
+          self->detail_layout = gtk_widget_create_pango_layout (widget, self->detail);
+          pango_layout_set_font_description (self->detail_layout, self->small_font);
+          pango_layout_set_attributes (self->detail_layout, self->detail_attributes);
+          pango_layout_set_wrap (self->detail_layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (self->detail_layout, PANGO_ELLIPSIZE_END);
+          /* Negative: at most this many lines. */
+          pango_layout_set_height (self->detail_layout, -(int) self->detail_lines);
+        }
+      pango_layout_set_width (self->detail_layout, width);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, self->title_height + self->small_height +
+                                                                 2 * LINE_SPACING));
+      append_line (snapshot, self->detail_layout, &color, FALSE);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 /* A new font, size or font setting: measure and lay out anew. */
@@ -192,6 +224,8 @@ luwte_row_text_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->detail);
+  g_clear_pointer (&self->detail_attributes, pango_attr_list_unref);
   forget_layout (self);
 
   G_OBJECT_CLASS (luwte_row_text_parent_class)->finalize (object);
@@ -254,6 +288,44 @@ luwte_row_text_set (LuwteRowText *self,
   g_clear_object (&self->subtitle_layout);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * luwte_row_text_set_detail:
+ * @text: (nullable): the detail, never markup
+ * @attributes: (nullable): attributes of @text, by byte index
+ * @lines: how many lines the row keeps for it; 0 for none
+ *
+ * The row's height follows @lines, never @text.
+ */
+void
+luwte_row_text_set_detail (LuwteRowText  *self,
+                           const char    *text,
+                           PangoAttrList *attributes,
+                           guint          lines)
+{
+  g_return_if_fail (LUWTE_IS_ROW_TEXT (self));
+
+  g_free (self->detail);
+  self->detail = g_strdup (text);
+  g_clear_pointer (&self->detail_attributes, pango_attr_list_unref);
+  if (attributes != NULL)
+    self->detail_attributes = pango_attr_list_ref (attributes);
+  g_clear_object (&self->detail_layout);
+  if (self->detail_lines != lines)
+    {
+      self->detail_lines = lines;
+      forget_layout (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+luwte_row_text_get_detail (LuwteRowText *self)
+{
+  g_return_val_if_fail (LUWTE_IS_ROW_TEXT (self), NULL);
+  return self->detail != NULL ? self->detail : "";
 }
 
 const char *

@@ -16,7 +16,12 @@ void        luwte_row_text_set          (LuwteRowText *self,
                                          const char   *title,
                                          gboolean      title_dim,
                                          const char   *subtitle);
+void        luwte_row_text_set_detail   (LuwteRowText  *self,
+                                         const char    *text,
+                                         PangoAttrList *attributes,
+                                         guint          lines);
 const char *luwte_row_text_get_title    (LuwteRowText *self);
+const char *luwte_row_text_get_detail   (LuwteRowText *self);
 const char *luwte_row_text_get_subtitle (LuwteRowText *self);
 
 G_END_DECLS

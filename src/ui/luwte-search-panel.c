@@ -17,8 +17,10 @@
 
 #include "luwte-accessible.h"
 #include "luwte-search-panel.h"
+#include "luwte-row-text.h"
 
-#define PAGE_SIZE 100
+#define PAGE_SIZE 50
+#define SNIPPET_LINES 2
 
 typedef enum {
   PERIOD_ANY,
@@ -196,12 +198,10 @@ start (LuwteSearchPanel *self)
 }
 
 /* Bold where the words matched, from the byte ranges the search gives. */
-static void
-set_snippet (GtkLabel       *label,
-             LuwteSearchHit *hit)
+static PangoAttrList *
+snippet_attributes (LuwteSearchHit *hit)
 {
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  const char *snippet = luwte_search_hit_get_snippet (hit);
+  PangoAttrList *attributes = pango_attr_list_new ();
   guint n_matches = 0;
   const LuwteTextRange *matches = luwte_search_hit_get_matches (hit, &n_matches);
 
@@ -215,36 +215,22 @@ set_snippet (GtkLabel       *label,
       pango_attr_list_insert (attributes, bold);
       pango_attr_list_insert (attributes, underline);
     }
-  gtk_label_set_text (label, snippet);
-  gtk_label_set_attributes (label, attributes);
+  return attributes;
 }
 
+/* One widget of a fixed height per hit, not three labels: a new answer
+ * rebinds 50 rows at each keystroke, and labels would lay out all their
+ * text to be measured, most of it off screen. */
 static void
 setup_hit (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *text = luwte_row_text_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (text, 6);
+  gtk_widget_set_margin_bottom (text, 6);
+  luwte_row_text_set_detail (LUWTE_ROW_TEXT (text), NULL, NULL, SNIPPET_LINES);
+  gtk_list_item_set_child (item, text);
 }
 
 static void
@@ -252,22 +238,20 @@ bind_hit (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
 {
   LuwteSearchHit *hit = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *meta = gtk_widget_get_next_sibling (title);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (meta);
+  LuwteRowText *text = LUWTE_ROW_TEXT (gtk_list_item_get_child (item));
   g_autofree char *line = g_strdup_printf ("%s · %s", luwte_search_hit_get_reference (hit),
                                            luwte_case_status_label (luwte_search_hit_get_status (hit)));
+  g_autoptr(PangoAttrList) attributes = snippet_attributes (hit);
   g_autofree char *accessible = NULL;
-  const char *name = *luwte_search_hit_get_title (hit) != '\0' ? luwte_search_hit_get_title (hit) : _("Untitled case");
+  gboolean untitled = *luwte_search_hit_get_title (hit) == '\0';
+  const char *name = !untitled ? luwte_search_hit_get_title (hit) : _("Untitled case");
 
-  gtk_label_set_text (GTK_LABEL (title), name);
-  gtk_label_set_text (GTK_LABEL (meta), line);
-  set_snippet (GTK_LABEL (snippet), hit);
+  luwte_row_text_set (text, name, untitled, line);
+  luwte_row_text_set_detail (text, luwte_search_hit_get_snippet (hit), attributes, SNIPPET_LINES);
   accessible = g_strdup_printf ("%s, %s: %s", name, line, luwte_search_hit_get_snippet (hit));
-  if (gtk_widget_get_parent (box) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    accessible, -1);
+  if (gtk_widget_get_parent (GTK_WIDGET (text)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (text))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
