@@ -28,25 +28,6 @@ on_after_paint (GdkFrameClock *clock,
   painted = TRUE;
 }
 
-/* The list of cases, not the lists in the drop-downs' popovers. */
-static GtkSingleSelection *
-find_case_selection (GtkWidget  *widget,
-                     GListModel *cases)
-{
-  GtkSelectionModel *model = GTK_IS_LIST_VIEW (widget) ? gtk_list_view_get_model (GTK_LIST_VIEW (widget)) : NULL;
-
-  if (GTK_IS_SINGLE_SELECTION (model) && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases)
-    return GTK_SINGLE_SELECTION (model);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSingleSelection *found = find_case_selection (child, cases);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 compare_gint64 (gconstpointer a,
                 gconstpointer b)
@@ -111,8 +92,7 @@ main (int   argc,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   page = luwte_window_get_cases_page (window);
-  selection = find_case_selection (GTK_WIDGET (page), luwte_cases_page_get_model (page));
-  g_assert_nonnull (selection);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (luwte_cases_page_get_list_view (page)));
   big_position = (guint) luwte_store_get_case_position (store, NULL, big, NULL);
   small_position = (guint) luwte_store_get_case_position (store, NULL, small, NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), NULL);

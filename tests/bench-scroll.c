@@ -75,25 +75,6 @@ typedef struct {
   gboolean       done;
 } Sweep;
 
-/* The list of cases, not the lists in the drop-downs' popovers. */
-static GtkListView *
-find_case_list (GtkWidget  *widget,
-                GListModel *cases)
-{
-  GtkSelectionModel *model = GTK_IS_LIST_VIEW (widget) ? gtk_list_view_get_model (GTK_LIST_VIEW (widget)) : NULL;
-
-  if (GTK_IS_SINGLE_SELECTION (model) && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == cases)
-    return GTK_LIST_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_case_list (child, cases);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The CPU time of the calling thread: on a machine shared with other
  * work, what the frame cost us, whoever else ran meanwhile. */
 static gint64
@@ -312,14 +293,14 @@ main (int   argc,
   window = luwte_window_new (NULL, card, NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  list = find_case_list (GTK_WIDGET (luwte_window_get_cases_page (window)),
-                         luwte_cases_page_get_model (luwte_window_get_cases_page (window)));
-  g_assert_nonnull (list);
-  n_rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+  list = luwte_cases_page_get_list_view (luwte_window_get_cases_page (window));
+  n_rows = g_list_model_get_n_items (luwte_cases_page_get_model (luwte_window_get_cases_page (window)));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
 
-  /* Until the list has its size. */
-  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) ||
+  /* Until the list shows every case (after the first frame) and has its
+   * size. */
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) < n_rows ||
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) ||
          gtk_adjustment_get_page_size (adjustment) <= 0)
     g_main_context_iteration (NULL, TRUE);
   settle ();

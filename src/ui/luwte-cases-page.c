@@ -1181,6 +1181,15 @@ luwte_cases_page_get_workspace (LuwteCasesPage *self)
   return ensure_workspace (self);
 }
 
+/* For tests and benchmarks: the list view of the cases, which shows
+ * only the first screen of them until the window's first frame */
+GtkListView *
+luwte_cases_page_get_list_view (LuwteCasesPage *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASES_PAGE (self), NULL);
+  return self->case_list;
+}
+
 /* For tests: the search field, its hits, and whether a search runs */
 GtkEditable *
 luwte_cases_page_get_search_entry (LuwteCasesPage *self)

@@ -33,6 +33,7 @@ gboolean   luwte_cases_page_write_report     (LuwteCasesPage *self,
                                               GFile          *file);
 gboolean   luwte_cases_page_undo_delete      (LuwteCasesPage *self);
 GListModel *luwte_cases_page_get_model       (LuwteCasesPage *self);
+GtkListView *luwte_cases_page_get_list_view  (LuwteCasesPage *self);
 void       luwte_cases_page_set_card         (LuwteCasesPage *self,
                                               LuwteCard      *card,
                                               LuwteLanguage   language);

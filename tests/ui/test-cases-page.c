@@ -736,44 +736,11 @@ test_overdue_reminder_at_start (void)
   wait_idle ();
 }
 
-/* The case list's view: the list view that shows @cases. */
-static GtkListView *
-find_case_list (GtkWidget  *widget,
-                GListModel *cases)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
-
-      /* Through the selection and the first screen's slice. */
-      for (int depth = 0; model != NULL && depth < 3; depth++)
-        {
-          if (model == cases)
-            return GTK_LIST_VIEW (widget);
-          if (GTK_IS_SINGLE_SELECTION (model))
-            model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
-          else if (GTK_IS_SLICE_LIST_MODEL (model))
-            model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
-          else
-            model = NULL;
-        }
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_case_list (child, cases);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 n_listed (LuwteWindow *window)
 {
-  GtkListView *list = find_case_list (GTK_WIDGET (window),
-                                      luwte_cases_page_get_model (luwte_window_get_cases_page (window)));
+  GtkListView *list = luwte_cases_page_get_list_view (luwte_window_get_cases_page (window));
 
-  g_assert_nonnull (list);
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
 
