@@ -945,6 +945,24 @@ test_overdue_takedowns (void)
   g_assert_null (luwte_store_find_overdue_takedown_case (store, before, &error));
   g_assert_no_error (error);
 
+  /* The case list asks for the cases it shows at once. */
+  {
+    gint64 ids[] = { luwte_case_get_id (quiet), luwte_case_get_id (first), luwte_case_get_id (second), 999999 };
+    g_autoptr(GHashTable) overdue = luwte_store_find_cases_with_overdue_takedowns (store, ids, G_N_ELEMENTS (ids),
+                                                                                  now, &error);
+    g_autoptr(GHashTable) none = luwte_store_find_cases_with_overdue_takedowns (store, ids, G_N_ELEMENTS (ids),
+                                                                               before, &error);
+    g_autoptr(GHashTable) empty = luwte_store_find_cases_with_overdue_takedowns (store, NULL, 0, now, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (overdue), ==, 2);
+    g_assert_true (g_hash_table_contains (overdue, &ids[1]));
+    g_assert_true (g_hash_table_contains (overdue, &ids[2]));
+    g_assert_false (g_hash_table_contains (overdue, &ids[0]));
+    g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+    g_assert_cmpuint (g_hash_table_size (empty), ==, 0);
+  }
+
   /* Found through indexes, not by reading every message: none of the
    * statements that ran did a step of a full scan. */
   {
@@ -957,7 +975,7 @@ test_overdue_takedowns (void)
           g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE), ==, 0);
           n_checked++;
         }
-    g_assert_cmpuint (n_checked, ==, 3);
+    g_assert_cmpuint (n_checked, ==, 4);
   }
 }
 

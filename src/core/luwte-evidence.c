@@ -441,6 +441,65 @@ luwte_store_count_overdue_takedowns (LuwteStore  *store,
 }
 
 /**
+ * luwte_store_find_cases_with_overdue_takedowns:
+ * @case_ids: (array length=n_ids): the cases to look at
+ * @now: the time to compare with
+ *
+ * Which of @case_ids have a request luwte_evidence_is_overdue() calls
+ * overdue: one query for the rows a list shows, not one per row.
+ *
+ * Returns: (transfer full) (nullable): a set of the case ids (#gint64
+ *   keys, see g_int64_hash()), or %NULL on failure
+ */
+GHashTable *
+luwte_store_find_cases_with_overdue_takedowns (LuwteStore    *store,
+                                               const gint64  *case_ids,
+                                               guint          n_ids,
+                                               GDateTime     *now,
+                                               GError       **error)
+{
+  g_autoptr(LuwteStmt) stmt = NULL;
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) ids = g_string_new ("[");
+  g_autofree char *at = NULL;
+  int rc;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (store), NULL);
+  g_return_val_if_fail (case_ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (n_ids == 0)
+    return g_steal_pointer (&found);
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", case_ids[i]);
+  g_string_append_c (ids, ']');
+
+  /* Per case, its few messages: the due-date index would walk every
+   * overdue request of every case instead. */
+  stmt = luwte_store_prepare (store,
+    "SELECT DISTINCT case_id FROM evidence INDEXED BY evidence_by_case"
+    " WHERE case_id IN (SELECT value FROM json_each (?2)) AND " OVERDUE_WHERE, error);
+  if (stmt == NULL)
+    return NULL;
+  at = g_date_time_format (now, "%FT%T%:z");
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ids->str, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (found, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
+/**
  * luwte_store_find_overdue_takedown_case:
  * @now: the time to compare with
  *

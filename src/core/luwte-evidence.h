@@ -85,6 +85,11 @@ gint64         luwte_store_count_overdue_takedowns (LuwteStore    *store,
                                                    LuwteCase     *kase,
                                                    GDateTime     *now,
                                                    GError       **error);
+GHashTable    *luwte_store_find_cases_with_overdue_takedowns (LuwteStore   *store,
+                                                             const gint64 *case_ids,
+                                                             guint         n_ids,
+                                                             GDateTime    *now,
+                                                             GError      **error);
 char          *luwte_store_find_overdue_takedown_case (LuwteStore *store,
                                                       GDateTime  *now,
                                                       GError    **error);

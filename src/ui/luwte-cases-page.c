@@ -61,6 +61,8 @@ struct _LuwteCasesPage
   AdwBin             *workspace_bin;
   LuwteCaseWorkspace *workspace;    /* until a case is first opened, NULL */
   GPtrArray          *bound;        /* GtkListItem on screen, borrowed */
+  GPtrArray          *unchecked;    /* of them, those bound since the last look for overdue takedowns */
+  guint               overdue_idle;
   gint64              overdue_checked_at;
   gboolean            reverting;
 };
@@ -223,31 +225,72 @@ update_row (LuwteCase   *kase,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* One indexed query for the case in the row; only rows on screen ask. */
+/* The warning icons of the rows bound since the last look: one query
+ * for all of them. */
 static void
-update_overdue (LuwteCasesPage *self,
-                GtkListItem    *item)
+check_overdue (LuwteCasesPage *self)
 {
-  LuwteCase *kase = gtk_list_item_get_item (item);
-  GtkWidget *overdue = gtk_widget_get_last_child (gtk_list_item_get_child (item));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 n = 0;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->unchecked->len);
+  g_autoptr(GHashTable) overdue = NULL;
+  g_autoptr(GPtrArray) items = g_steal_pointer (&self->unchecked);
 
-  if (kase == NULL)
-    return;
+  self->unchecked = g_ptr_array_new ();
+  g_clear_handle_id (&self->overdue_idle, g_source_remove);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LuwteCase *kase = gtk_list_item_get_item (g_ptr_array_index (items, i));
+      gint64 id = kase != NULL ? luwte_case_get_id (kase) : 0;
+
+      g_array_append_val (ids, id);
+    }
   if (self->store != NULL)
-    n = luwte_store_count_overdue_takedowns (self->store, kase, now, NULL);
-  gtk_widget_set_visible (overdue, n > 0);
-  update_row (kase, NULL, item);
+    overdue = luwte_store_find_cases_with_overdue_takedowns (self->store, (const gint64 *) ids->data, ids->len,
+                                                             now, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (items, i);
+      LuwteCase *kase = gtk_list_item_get_item (item);
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (kase == NULL)
+        continue;
+      gtk_widget_set_visible (gtk_widget_get_last_child (gtk_list_item_get_child (item)),
+                              overdue != NULL && g_hash_table_contains (overdue, &id));
+      update_row (kase, NULL, item);
+    }
+}
+
+static gboolean
+check_overdue_when_idle (gpointer data)
+{
+  LuwteCasesPage *self = data;
+
+  self->overdue_idle = 0;
+  check_overdue (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows bound while the list scrolls are looked at between frames, all
+ * at once, not each in its frame. */
+static void
+check_overdue_later (LuwteCasesPage *self,
+                     GtkListItem    *item)
+{
+  g_ptr_array_add (self->unchecked, item);
+  if (self->overdue_idle == 0)
+    self->overdue_idle = g_idle_add (check_overdue_when_idle, self);
 }
 
 /* After a takedown request changed on the Messages page: the rows on
- * screen look again. */
+ * screen look again, now. */
 static void
 on_takedowns_changed (LuwteCasesPage *self)
 {
   for (guint i = 0; i < self->bound->len; i++)
-    update_overdue (self, g_ptr_array_index (self->bound, i));
+    if (!g_ptr_array_find (self->unchecked, g_ptr_array_index (self->bound, i), NULL))
+      g_ptr_array_add (self->unchecked, g_ptr_array_index (self->bound, i));
+  check_overdue (self);
   self->overdue_checked_at = g_get_monotonic_time ();
 }
 
@@ -294,7 +337,11 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (kase == NULL)
     return;
-  update_overdue (self, item);
+  /* No warning until the case is looked at: the row may have shown
+   * another case. */
+  gtk_widget_set_visible (gtk_widget_get_last_child (gtk_list_item_get_child (item)), FALSE);
+  update_row (kase, NULL, item);
+  check_overdue_later (self, item);
   g_signal_connect_object (kase, "notify", G_CALLBACK (update_row), item, 0);
   g_ptr_array_add (self->bound, item);
 }
@@ -309,6 +356,7 @@ unbind_row (GtkSignalListItemFactory *factory,
   if (kase != NULL)
     g_signal_handlers_disconnect_by_func (kase, update_row, item);
   g_ptr_array_remove_fast (self->bound, item);
+  g_ptr_array_remove_fast (self->unchecked, item);
 }
 
 /* Where @kase stands in the list as filtered, or no position. */
@@ -886,6 +934,7 @@ luwte_cases_page_dispose (GObject *object)
   flush_workspace (self);
   self->workspace = NULL;
   g_clear_handle_id (&self->search_idle, g_source_remove);
+  g_clear_handle_id (&self->overdue_idle, g_source_remove);
   G_OBJECT_CLASS (luwte_cases_page_parent_class)->dispose (object);
 }
 
@@ -898,6 +947,7 @@ luwte_cases_page_finalize (GObject *object)
   g_clear_object (&self->first_rows);
   g_clear_object (&self->cases);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->unchecked, g_ptr_array_unref);
   g_clear_object (&self->deleted);
   g_clear_object (&self->store);
   g_clear_object (&self->card);
@@ -951,6 +1001,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound = g_ptr_array_new ();
+  self->unchecked = g_ptr_array_new ();
 
   gtk_string_list_append (filters, _("All statuses"));
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
