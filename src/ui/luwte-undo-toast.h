@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 void luwte_undo_toast_show (GtkWidget  *page,
                             const char *title,
                             GCallback   undo);
+gboolean luwte_undo_toast_undo_last (AdwToastOverlay *overlay);
 
 G_END_DECLS

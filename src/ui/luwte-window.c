@@ -17,6 +17,7 @@
 #include "luwte-evidence.h"
 #include "luwte-preferences-window.h"
 #include "luwte-statistics-page.h"
+#include "luwte-undo-toast.h"
 
 #include <glib/gi18n.h>
 
@@ -235,6 +236,19 @@ remind_overdue_takedowns (LuwteWindow *self)
   luwte_accessible_add_toast (self->toast_overlay, toast);
 }
 
+/* Ctrl+Z where no text field takes it: the deletion the toast shown
+ * last offers to undo. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LuwteWindow *self = LUWTE_WINDOW (widget);
+
+  if (!luwte_undo_toast_undo_last (self->toast_overlay))
+    gtk_widget_error_bell (widget);
+}
+
 /* The municipality's details for letters; they live in the case
  * database, so there is nothing to set without one. */
 static void
@@ -304,6 +318,8 @@ luwte_window_class_init (LuwteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-to-case", NULL, add_to_case_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "cases");

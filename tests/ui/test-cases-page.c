@@ -883,6 +883,30 @@ test_delete_and_undo (void)
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpint (count_rows (store, "SELECT count (*) FROM evidence WHERE url = 'https://tiktok.example/demo/1'"), ==, 1);
 
+  /* Ctrl+Z: the deletion whose toast was shown last, once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cases), "cases.delete", NULL));
+  wait_idle ();
+  g_assert_null (luwte_store_get_case (store, reference, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_idle ();
+  {
+    g_autoptr(LuwteCase) back = luwte_store_get_case (store, reference, NULL);
+
+    g_assert_nonnull (back);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
+
+  /* With another message shown, which the undo toast goes before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problem", "s", "Een melding"));
+  wait_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cases), "cases.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
+
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
 }
