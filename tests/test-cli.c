@@ -79,16 +79,45 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "luwte-cli " PACKAGE_VERSION "\n");
 }
 
+/* Readable in an 80-column terminal, in both languages, every command listed */
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  static const char * const commands[] = {
+    "card", "list", "show", "export", "import", "demo", "templates", "letter", "report", "stats", "profile", "search",
+  };
+  static const char * const languages[] = { "en", "nl" };
 
-  run_cli (&run, "--help", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Usage: luwte-cli"));
-  g_assert_nonnull (strstr (run.out, "card [--json]"));
-  g_assert_cmpstr (run.err, ==, "");
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) lines = NULL;
+
+      run_cli (&run, "--help", "--lang", languages[l], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_nonnull (strstr (run.out, "luwte-cli [--db "));
+      g_assert_nonnull (strstr (run.out, "\n  card [--json]\n"));
+
+      lines = g_strsplit (run.out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+          if (g_utf8_strlen (lines[i], -1) > 80)
+            g_error ("help line %u is longer than 80 columns: %s", i, lines[i]);
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          gboolean listed = FALSE;
+
+          for (guint i = 0; lines[i] != NULL && !listed; i++)
+            listed = g_str_has_prefix (lines[i], "  ") && g_str_has_prefix (lines[i] + 2, commands[c])
+                     && (lines[i][2 + strlen (commands[c])] == ' ' || lines[i][2 + strlen (commands[c])] == '\0');
+          if (!listed)
+            g_error ("the help does not list “%s”", commands[c]);
+        }
+    }
 }
 
 static void
@@ -621,6 +650,17 @@ test_letter (void)
   run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--set", "brief.uitleg=Oproep tot geweld.",
            "-o", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* A field the template does not have: wrong usage, named, nothing written. */
+  g_unlink (pdf);
+  run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--set", "brief.uitleg=Oproep tot geweld.",
+           "--set", "brief.x=iets", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run);
+  g_assert_nonnull (strstr (run.err, "brief.x"));
+  g_assert_nonnull (strstr (run.err, "ntd-platform"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   run_clear (&run);
 
   /* The case report, and its usage errors. */
