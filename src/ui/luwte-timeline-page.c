@@ -63,6 +63,9 @@ icon_for (LuwteTimelineKind kind)
     case LUWTE_TIMELINE_NOTE: return "document-edit-symbolic";
     case LUWTE_TIMELINE_INTERVENTION: return "view-list-symbolic";
     case LUWTE_TIMELINE_MESSAGE: return "mail-unread-symbolic";
+    case LUWTE_TIMELINE_LETTER_FINAL: return "x-office-document-symbolic";
+    case LUWTE_TIMELINE_LETTER_SENT: return "mail-send-symbolic";
+    case LUWTE_TIMELINE_TAKEDOWN: return "edit-delete-symbolic";
     case LUWTE_TIMELINE_INTERVENTION_DONE:
     default: return "object-select-symbolic";
     }
