@@ -12,6 +12,7 @@
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-removal.h"
+#include "luwte-history.h"
 #include "luwte-timeline.h"
 #include "luwte-evidence.h"
 #include "luwte-letter.h"
@@ -793,6 +794,60 @@ test_timeline_and_history (void)
   g_assert_cmpuint (history->len, ==, 11);
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "case.create");
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->os_user, ==, g_get_user_name ());
+
+  /* In words: no audit identifier left, the detail kept. */
+  {
+    g_autoptr(LuwteTemplateLibrary) library = luwte_template_library_new ();
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (guint i = 0; i < history->len; i++)
+      {
+        LuwteHistoryEntry *e = g_ptr_array_index (history, i);
+        g_autofree char *text = luwte_history_describe (e, card, library, LUWTE_LANGUAGE_NL);
+
+        g_assert_null (strstr (text, e->action));
+        g_string_append_printf (all, "%s\n", text);
+      }
+    g_assert_nonnull (strstr (all->str, "Case created\n"));
+    g_assert_nonnull (strstr (all->str, "Log entry added: Information\n"));
+    g_assert_nonnull (strstr (all->str, "Intervention added: Doe niets\n"));
+    g_assert_nonnull (strstr (all->str, "Intervention changed: Doe niets (Status, Outcome)\n"));
+    g_assert_nonnull (strstr (all->str, "Status changed: Signal → Active\n"));
+    g_assert_nonnull (strstr (all->str, "Online message added\n"));
+    g_assert_nonnull (strstr (all->str, "Party added: Platform\n"));
+    g_assert_nonnull (strstr (all->str, "Letter drafted: Melding van illegale inhoud aan een platform"));
+    g_assert_nonnull (strstr (all->str, "Letter made final (SHA-256 "));
+    g_assert_nonnull (strstr (all->str, "Letter sent: Melding van illegale inhoud aan een platform"));
+  }
+  {
+    static const char * const cases[][3] = {
+      { "case.update", "title", "Title changed" },
+      { "case.update", "title, event_at, platforms", "Changed: Title, Expected gathering, Platforms" },
+      { "case.update", "title, colour", "Changed: Title, colour" },
+      { "case.reopen", "closed → monitoring", "Case reopened: Closed → Monitoring" },
+      { "case.evaluate", "effects: 3, lessons", "Case evaluated: effect of 3 interventions, with lessons learned" },
+      { "case.evaluate", "effects: 1", "Case evaluated: effect of 1 intervention" },
+      { "case.import", "OOV-2026-0042", "Case imported as OOV-2026-0042" },
+      { "evidence.add", "with screenshot", "Online message added, with a screenshot" },
+      { "evidence.takedown", "removed", "Takedown request: Removed" },
+      { "note.remove", "12", "Log entry removed (no. 12)" },
+      { "letter.restore", "4", "Letter restored (no. 4)" },
+      { "intervention.update", "no-such-card: outcome", "Intervention changed: no-such-card (Outcome)" },
+      { "letter.sent", "no-such-template", "Letter sent: no-such-template" },
+      /* Unknown: as written. */
+      { "case.frobnicate", "x", "case.frobnicate — x" },
+      { "frob.nicate", "", "frob.nicate" },
+      { "nodot", "detail", "nodot — detail" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        LuwteHistoryEntry e = { .action = (char *) cases[i][0], .detail = (char *) cases[i][1] };
+        g_autofree char *text = luwte_history_describe (&e, card, NULL, LUWTE_LANGUAGE_EN);
+
+        g_assert_cmpstr (text, ==, cases[i][2]);
+      }
+  }
 }
 
 
