@@ -4,8 +4,13 @@
  */
 #include "config.h"
 
+#include "luwte-card.h"
 #include "luwte-case.h"
+#include "luwte-case-intervention.h"
+#include "luwte-evidence.h"
+#include "luwte-letter.h"
 #include "luwte-note.h"
+#include "luwte-party.h"
 #include "luwte-store.h"
 #include "statistics-data.h"
 
@@ -79,16 +84,45 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "luwte-cli " PACKAGE_VERSION "\n");
 }
 
+/* Readable in an 80-column terminal, in both languages, every command listed */
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  static const char * const commands[] = {
+    "card", "list", "show", "export", "import", "demo", "templates", "letter", "report", "stats", "profile", "search",
+  };
+  static const char * const languages[] = { "en", "nl" };
 
-  run_cli (&run, "--help", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Usage: luwte-cli"));
-  g_assert_nonnull (strstr (run.out, "card [--json]"));
-  g_assert_cmpstr (run.err, ==, "");
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) lines = NULL;
+
+      run_cli (&run, "--help", "--lang", languages[l], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_nonnull (strstr (run.out, "luwte-cli [--db "));
+      g_assert_nonnull (strstr (run.out, "\n  card [--json]\n"));
+
+      lines = g_strsplit (run.out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+          if (g_utf8_strlen (lines[i], -1) > 80)
+            g_error ("help line %u is longer than 80 columns: %s", i, lines[i]);
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          gboolean listed = FALSE;
+
+          for (guint i = 0; lines[i] != NULL && !listed; i++)
+            listed = g_str_has_prefix (lines[i], "  ") && g_str_has_prefix (lines[i] + 2, commands[c])
+                     && (lines[i][2 + strlen (commands[c])] == ' ' || lines[i][2 + strlen (commands[c])] == '\0');
+          if (!listed)
+            g_error ("the help does not list “%s”", commands[c]);
+        }
+    }
 }
 
 static void
@@ -240,6 +274,90 @@ test_list_and_show (void)
   run_cli (&bad_status, "--db", db, "list", "--status", "open", NULL);
   g_assert_cmpint (bad_status.status, ==, 2);
   assert_one_error_line (&bad_status);
+}
+
+/* The text of show: every part of a case, under its heading, literally */
+static void
+test_show_text (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "show.db", NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) interventions = NULL;
+  g_autoptr(LuwteNote) note = NULL;
+  g_autoptr(LuwteEvidence) message = NULL;
+  g_autoptr(LuwteLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_auto(Run) run = { 0 };
+  LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_ACTION, .party = "Politie",
+                         .text = "Bel <i>ouders</i> & \"school\"\x1b[31m", .action_by = "Wijkagent K. Klaassen",
+                         .action_due = "2026-12-01T10:00:00+01:00" };
+  LuwteEvidenceNew posted = { .url = "https://tiktok.example/@demo/video/1?a=1&b=<2>", .platform = "TikTok",
+                              .account = "@demo", .description = "Oproep" };
+  static const char * const sections[] = {
+    "Status: ", "Opened: ", "Closed: ", "Location: ", "Expected gathering: ", "Platforms: ", "\nContext\n",
+    "\nParties (", "\nInterventions (", "\nLog (", "\nOnline messages (", "\nLetters (1)\n",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_unlink (db);
+  run_cli (&run, "--db", db, "demo", "--cases", "1", "--seed", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (&run, "--db", db, "list", NULL);
+  reference = g_strndup (run.out, strcspn (run.out, "\t"));
+  run_clear (&run);
+
+  store = luwte_store_open (db, &error);
+  g_assert_no_error (error);
+  kase = luwte_store_get_case (store, reference, &error);
+  g_assert_no_error (error);
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parties->len, >, 0);
+  interventions = luwte_store_list_case_interventions (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (interventions->len, >, 0);
+  note = luwte_store_add_note (store, kase, &entry, &error);
+  g_assert_no_error (error);
+  message = luwte_store_add_evidence (store, kase, &posted, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_set_takedown (store, kase, message, LUWTE_TAKEDOWN_REQUESTED, &error));
+  letter = luwte_store_add_letter (store, kase, "parents-letter", LUWTE_LANGUAGE_EN,
+                                   luwte_party_get_id (g_ptr_array_index (parties, 0)), &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "--db", db, "--lang", "en", "show", reference, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, reference));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (strstr (run.out, sections[i]) == NULL)
+      g_error ("show lacks “%s”:\n%s", sections[i], run.out);
+
+  for (guint i = 0; i < parties->len; i++)
+    g_assert_nonnull (strstr (run.out, luwte_party_get_name (g_ptr_array_index (parties, i))));
+  for (guint i = 0; i < interventions->len; i++)
+    {
+      LuwteCaseIntervention *item = g_ptr_array_index (interventions, i);
+      LuwteCardIntervention *on_card = luwte_card_find_intervention (card, luwte_case_intervention_get_card_id (item));
+
+      g_assert_nonnull (on_card);
+      g_assert_nonnull (strstr (run.out, luwte_localized_get (luwte_card_intervention_get_title (on_card),
+                                                              LUWTE_LANGUAGE_EN)));
+      g_assert_nonnull (strstr (run.out, luwte_intervention_status_label (luwte_case_intervention_get_status (item))));
+    }
+
+  /* Markup literally; a terminal escape made harmless. */
+  g_assert_nonnull (strstr (run.out, "Action Point (Politie): Bel <i>ouders</i> & \"school\"\xef\xbf\xbd[31m\n"));
+  g_assert_null (strchr (run.out, '\x1b'));
+  g_assert_nonnull (strstr (run.out, "Action by: Wijkagent K. Klaassen; due "));
+  g_assert_nonnull (strstr (run.out, "https://tiktok.example/@demo/video/1?a=1&b=<2>\n"));
+  g_assert_nonnull (strstr (run.out, "TikTok, @demo — Takedown: Requested"));
+  g_assert_nonnull (strstr (run.out, "Letter to parents about an online call to riot — Draft — to "));
 }
 
 static void
@@ -623,6 +741,17 @@ test_letter (void)
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
+  /* A field the template does not have: wrong usage, named, nothing written. */
+  g_unlink (pdf);
+  run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--set", "brief.uitleg=Oproep tot geweld.",
+           "--set", "brief.x=iets", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run);
+  g_assert_nonnull (strstr (run.err, "brief.x"));
+  g_assert_nonnull (strstr (run.err, "ntd-platform"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
   /* The case report, and its usage errors. */
   g_unlink (pdf);
   run_cli (&run, "--db", db, "report", reference, "-o", pdf, NULL);
@@ -765,6 +894,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/show-text", test_show_text);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/card/text", test_card_text);
   g_test_add_func ("/cli/card/json", test_card_json);

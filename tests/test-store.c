@@ -12,8 +12,10 @@
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-removal.h"
+#include "luwte-history.h"
 #include "luwte-timeline.h"
 #include "luwte-evidence.h"
+#include "luwte-letter.h"
 #include "luwte-profile.h"
 #include "luwte-evaluation.h"
 
@@ -728,24 +730,52 @@ test_timeline_and_history (void)
     LuwteEvidenceNew message = { .url = "https://t.me/x/1", .platform = "Telegram", .account = "@x",
                                  .posted_at = "2000-01-01T11:00:00+01:00" };
     g_autoptr(LuwteEvidence) posted = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+    g_autoptr(LuwteParty) platform = luwte_party_new (LUWTE_ROLE_PLATFORM, "Trust & Safety", "Telegram", "");
+    g_autoptr(LuwteLetter) letter = NULL;
+    g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
+    g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+    LuwteLetterEdit choice = { .evidence_ids = chosen };
+    gint64 id;
+
+    g_assert_no_error (error);
+    /* A takedown request, sent by letter an hour after the message. */
+    g_assert_true (luwte_store_add_party (store, kase, platform, &error));
+    letter = luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, luwte_party_get_id (platform), &error);
+    g_assert_no_error (error);
+    id = luwte_evidence_get_id (posted);
+    g_array_append_val (chosen, id);
+    g_assert_true (luwte_store_update_letter (store, kase, letter, &choice, &error));
+    g_assert_true (luwte_store_finalise_letter (store, kase, letter, pdf, &error));
+    g_assert_true (luwte_store_mark_letter_sent (store, kase, letter, "2000-01-01T12:00:00+01:00", "e-mail",
+                                                 "2000-01-02T12:00:00+01:00", &error));
     g_assert_no_error (error);
   }
 
   timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_NL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->len, ==, 6);
+  g_assert_cmpuint (timeline->len, ==, 9);
   /* The message, posted long ago, comes right after the first signal. */
   g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 1))->kind, ==, LUWTE_TIMELINE_MESSAGE);
   g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 1))->text, "https://t.me/x/1"));
   g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->kind, ==, LUWTE_TIMELINE_NOTE);
   g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 0))->text, "Eerste signaal"));
+  /* Then the letter sent, by its template's title and its recipient, and
+   * the takedown request it made, at the time it was sent. */
+  g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 2))->kind, ==, LUWTE_TIMELINE_LETTER_SENT);
+  g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 2))->text,
+                            "Melding van illegale inhoud aan een platform"));
+  g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 2))->text, "Trust & Safety (Telegram)"));
+  g_assert_cmpstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 2))->at, ==, "2000-01-01T12:00:00+01:00");
+  g_assert_cmpint (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 3))->kind, ==, LUWTE_TIMELINE_TAKEDOWN);
+  g_assert_nonnull (strstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 3))->text, "https://t.me/x/1"));
+  g_assert_cmpstr (((LuwteTimelineEntry *) g_ptr_array_index (timeline, 3))->at, ==, "2000-01-01T12:00:00+01:00");
   /* The rest happened within the same second: all there, in any order. */
   {
-    guint kinds[5] = { 0 };
+    guint kinds[LUWTE_TIMELINE_TAKEDOWN + 1] = { 0 };
     gboolean chosen = FALSE;
     gboolean outcome = FALSE;
 
-    for (guint i = 2; i < timeline->len; i++)
+    for (guint i = 4; i < timeline->len; i++)
       {
         LuwteTimelineEntry *e = g_ptr_array_index (timeline, i);
         kinds[e->kind]++;
@@ -755,14 +785,69 @@ test_timeline_and_history (void)
     g_assert_cmpuint (kinds[LUWTE_TIMELINE_STATUS], ==, 2);
     g_assert_cmpuint (kinds[LUWTE_TIMELINE_INTERVENTION], ==, 1);
     g_assert_cmpuint (kinds[LUWTE_TIMELINE_INTERVENTION_DONE], ==, 1);
+    g_assert_cmpuint (kinds[LUWTE_TIMELINE_LETTER_FINAL], ==, 1);
     g_assert_true (chosen && outcome);
   }
 
   history = luwte_store_list_history (store, kase, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 6);
+  g_assert_cmpuint (history->len, ==, 11);
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "case.create");
   g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->os_user, ==, g_get_user_name ());
+
+  /* In words: no audit identifier left, the detail kept. */
+  {
+    g_autoptr(LuwteTemplateLibrary) library = luwte_template_library_new ();
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (guint i = 0; i < history->len; i++)
+      {
+        LuwteHistoryEntry *e = g_ptr_array_index (history, i);
+        g_autofree char *text = luwte_history_describe (e, card, library, LUWTE_LANGUAGE_NL);
+
+        g_assert_null (strstr (text, e->action));
+        g_string_append_printf (all, "%s\n", text);
+      }
+    g_assert_nonnull (strstr (all->str, "Case created\n"));
+    g_assert_nonnull (strstr (all->str, "Log entry added: Information\n"));
+    g_assert_nonnull (strstr (all->str, "Intervention added: Doe niets\n"));
+    g_assert_nonnull (strstr (all->str, "Intervention changed: Doe niets (Status, Outcome)\n"));
+    g_assert_nonnull (strstr (all->str, "Status changed: Signal → Active\n"));
+    g_assert_nonnull (strstr (all->str, "Online message added\n"));
+    g_assert_nonnull (strstr (all->str, "Party added: Platform\n"));
+    g_assert_nonnull (strstr (all->str, "Letter drafted: Melding van illegale inhoud aan een platform"));
+    g_assert_nonnull (strstr (all->str, "Letter made final (SHA-256 "));
+    g_assert_nonnull (strstr (all->str, "Letter sent: Melding van illegale inhoud aan een platform"));
+  }
+  {
+    static const char * const cases[][3] = {
+      { "case.update", "title", "Title changed" },
+      { "case.update", "title, event_at, platforms", "Changed: Title, Expected gathering, Platforms" },
+      { "case.update", "title, colour", "Changed: Title, colour" },
+      { "case.reopen", "closed → monitoring", "Case reopened: Closed → Monitoring" },
+      { "case.evaluate", "effects: 3, lessons", "Case evaluated: effect of 3 interventions, with lessons learned" },
+      { "case.evaluate", "effects: 1", "Case evaluated: effect of 1 intervention" },
+      { "case.import", "OOV-2026-0042", "Case imported as OOV-2026-0042" },
+      { "evidence.add", "with screenshot", "Online message added, with a screenshot" },
+      { "evidence.takedown", "removed", "Takedown request: Removed" },
+      { "note.remove", "12", "Log entry removed (no. 12)" },
+      { "letter.restore", "4", "Letter restored (no. 4)" },
+      { "intervention.update", "no-such-card: outcome", "Intervention changed: no-such-card (Outcome)" },
+      { "letter.sent", "no-such-template", "Letter sent: no-such-template" },
+      /* Unknown: as written. */
+      { "case.frobnicate", "x", "case.frobnicate — x" },
+      { "frob.nicate", "", "frob.nicate" },
+      { "nodot", "detail", "nodot — detail" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        LuwteHistoryEntry e = { .action = (char *) cases[i][0], .detail = (char *) cases[i][1] };
+        g_autofree char *text = luwte_history_describe (&e, card, NULL, LUWTE_LANGUAGE_EN);
+
+        g_assert_cmpstr (text, ==, cases[i][2]);
+      }
+  }
 }
 
 

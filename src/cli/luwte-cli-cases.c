@@ -194,24 +194,7 @@ luwte_cli_show (LuwteCliContext  *context,
       luwte_cli_print (out);
     }
   else
-    {
-      const char * const *platforms = luwte_case_get_platforms (kase);
-      g_autofree char *joined = g_strjoinv (", ", (char **) platforms);
-
-      g_print ("%s — %s\n", luwte_case_get_reference (kase), luwte_case_get_title (kase));
-      g_print ("%s: %s\n", _("Status"), luwte_case_status_label (luwte_case_get_status (kase)));
-      g_print ("%s: %s\n", _("Opened"), luwte_case_get_opened_at (kase));
-      if (luwte_case_get_closed_at (kase) != NULL)
-        g_print ("%s: %s\n", _("Closed"), luwte_case_get_closed_at (kase));
-      if (*luwte_case_get_location (kase) != '\0')
-        g_print ("%s: %s\n", _("Location"), luwte_case_get_location (kase));
-      if (luwte_case_get_event_at (kase) != NULL)
-        g_print ("%s: %s\n", _("Expected gathering"), luwte_case_get_event_at (kase));
-      if (*joined != '\0')
-        g_print ("%s: %s\n", _("Platforms"), joined);
-      if (*luwte_case_get_summary (kase) != '\0')
-        g_print ("\n%s\n", luwte_case_get_summary (kase));
-    }
+    return luwte_cli_show_text (context, store, kase);
   return LUWTE_CLI_OK;
 }
 

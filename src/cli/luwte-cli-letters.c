@@ -124,6 +124,41 @@ party_of_case (GPtrArray *parties,
   return FALSE;
 }
 
+/* A --set the template does not ask for would be dropped unseen, and the
+ * officer would think the letter says it: wrong usage. */
+static gboolean
+inputs_of_template (LuwteTemplate *template,
+                    GHashTable    *inputs)
+{
+  GPtrArray *fields = luwte_template_get_inputs (template);
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, inputs);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < fields->len && !found; i++)
+        found = g_str_equal (((LuwteTemplateInput *) g_ptr_array_index (fields, i))->name, name);
+      if (found)
+        continue;
+
+      for (guint i = 0; i < fields->len; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
+                                ((LuwteTemplateInput *) g_ptr_array_index (fields, i))->name);
+      if (fields->len == 0)
+        luwte_cli_usage_error (_("letter: template “%s” has no field “%s”; it takes no --set"),
+                               luwte_template_get_id (template), (const char *) name);
+      else
+        luwte_cli_usage_error (_("letter: template “%s” has no field “%s”; it takes %s"),
+                               luwte_template_get_id (template), (const char *) name, known->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 fail_message (const char *message)
 {
@@ -203,6 +238,8 @@ luwte_cli_letter (LuwteCliContext  *context,
                                                   positional[1], luwte_language_to_code (context->language));
       return fail_message (message);
     }
+  if (!inputs_of_template (template, inputs))
+    return LUWTE_CLI_USAGE;
 
   store = luwte_store_open (context->db_path, &error);
   if (store == NULL)

@@ -85,23 +85,92 @@ luwte_cli_print (const char *text)
     fputc ('\n', stdout);
 }
 
+/* The help fits a terminal of this width, in any language. */
+#define HELP_WIDTH 80
+#define HELP_OPTION_COLUMN 16
+
+/* Appends @text word-wrapped, each line indented by @indent spaces;
+ * @used columns of the first line are taken already. */
+static void
+append_wrapped (GString    *help,
+                const char *text,
+                guint       indent,
+                guint       used)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint column = used;
+  gboolean line_empty = TRUE;
+
+  for (guint i = column; i < indent; i++)
+    g_string_append_c (help, ' ');
+  column = MAX (column, indent);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint width = g_utf8_strlen (words[i], -1);
+
+      if (width == 0)
+        continue;
+      if (!line_empty && column + 1 + width > HELP_WIDTH)
+        {
+          g_string_append_c (help, '\n');
+          for (guint k = 0; k < indent; k++)
+            g_string_append_c (help, ' ');
+          column = indent;
+          line_empty = TRUE;
+        }
+      if (!line_empty)
+        {
+          g_string_append_c (help, ' ');
+          column++;
+        }
+      g_string_append (help, words[i]);
+      column += width;
+      line_empty = FALSE;
+    }
+  g_string_append_c (help, '\n');
+}
+
+/* "  --db PATH     Use the …", the description below when the option is long */
+static void
+append_option (GString    *help,
+               const char *option,
+               const char *description)
+{
+  guint width = 2 + g_utf8_strlen (option, -1);
+
+  g_string_append_printf (help, "  %s", option);
+  if (width + 1 > HELP_OPTION_COLUMN)
+    {
+      g_string_append_c (help, '\n');
+      width = 0;
+    }
+  append_wrapped (help, description, HELP_OPTION_COLUMN, width);
+}
+
 static void
 print_help (void)
 {
   g_autoptr(GString) help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n", _("Usage: luwte-cli [--db PATH] [--lang nl|en] COMMAND [OPTIONS]"));
-  g_string_append_printf (help, "\n%s\n", _("Luwte: the intervention card and case workspace for online-incited public-order disturbances."));
+  append_wrapped (help, _("Usage: luwte-cli [--db PATH] [--lang nl|en] COMMAND [OPTIONS]"), 0, 0);
+  g_string_append_c (help, '\n');
+  append_wrapped (help, _("Luwte: the intervention card and case workspace for online-incited public-order disturbances."), 0, 0);
   g_string_append_printf (help, "\n%s\n", _("Commands:"));
+  /* The usages differ too much in length for one column: each usage on
+   * its own line, its description indented below. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (help, "  %-28s %s\n", commands[i].usage, _(commands[i].summary));
+    {
+      g_string_append_printf (help, "  %s\n", commands[i].usage);
+      append_wrapped (help, _(commands[i].summary), 6, 0);
+    }
   g_string_append_printf (help, "\n%s\n", _("Options:"));
-  g_string_append_printf (help, "  %-28s %s\n", "--db PATH", _("Use the case database at PATH (or set LUWTE_DB)"));
-  g_string_append_printf (help, "  %-28s %s\n", "--lang nl|en", _("Dutch or English output"));
-  g_string_append_printf (help, "  %-28s %s\n", "--json", _("Machine-readable output"));
-  g_string_append_printf (help, "  %-28s %s\n", "--version", _("Print the version"));
-  g_string_append_printf (help, "  %-28s %s\n", "--help", _("Print this help"));
-  g_string_append_printf (help, "\n%s\n", _("Exit status: 0 on success, 1 on failure, 2 on wrong usage."));
+  append_option (help, "--db PATH", _("Use the case database at PATH (or set LUWTE_DB)"));
+  append_option (help, "--lang nl|en", _("Dutch or English output"));
+  append_option (help, "--json", _("Machine-readable output"));
+  append_option (help, "--version", _("Print the version"));
+  append_option (help, "--help", _("Print this help"));
+  g_string_append_c (help, '\n');
+  append_wrapped (help, _("Exit status: 0 on success, 1 on failure, 2 on wrong usage."), 0, 0);
   luwte_cli_print (help->str);
 }
 

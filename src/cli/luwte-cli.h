@@ -6,7 +6,9 @@
 
 #include <glib.h>
 
+#include "luwte-case.h"
 #include "luwte-language.h"
+#include "luwte-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +37,9 @@ int luwte_cli_list        (LuwteCliContext *context,
 int luwte_cli_show        (LuwteCliContext *context,
                            int              argc,
                            char           **argv);
+int luwte_cli_show_text   (LuwteCliContext *context,
+                           LuwteStore      *store,
+                           LuwteCase       *kase);
 int luwte_cli_demo        (LuwteCliContext *context,
                            int              argc,
                            char           **argv);

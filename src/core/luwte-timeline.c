@@ -2,7 +2,9 @@
  *
  * The timeline merges what happened in the case: status changes, notes,
  * online messages (when posted, or else captured), interventions chosen
- * and carried out, ordered by the moment (julianday),
+ * and carried out, letters made final and sent, and where each message's
+ * takedown request stands (as of its last change: the store keeps no
+ * earlier states), ordered by the moment (julianday),
  * whatever offset each time was written with. The history is the case's
  * part of the append-only audit log.
  *
@@ -14,7 +16,9 @@
 
 #include "luwte-timeline.h"
 #include "luwte-case-intervention.h"
+#include "luwte-evidence.h"
 #include "luwte-note.h"
+#include "luwte-template-library.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -46,6 +50,48 @@ intervention_title (LuwteCard     *card,
   return item != NULL ? luwte_localized_get (luwte_card_intervention_get_title (item), language) : card_id;
 }
 
+/* The template's title in @language, or else in the other one, or else
+ * its id; the library is read only when a letter needs it. */
+static const char *
+template_title (LuwteTemplateLibrary **library,
+                const char            *id,
+                LuwteLanguage          language)
+{
+  LuwteTemplate *template;
+
+  if (*library == NULL)
+    *library = luwte_template_library_new ();
+  template = luwte_template_library_lookup (*library, id, language);
+  if (template == NULL)
+    template = luwte_template_library_lookup (*library, id, language == LUWTE_LANGUAGE_NL ? LUWTE_LANGUAGE_EN
+                                                                                         : LUWTE_LANGUAGE_NL);
+  return template != NULL ? luwte_template_get_title (template) : id;
+}
+
+/* "J. Jansen (Politie)", or whichever of the two there is; "" for none */
+static char *
+recipient_name (const char *name,
+                const char *organisation)
+{
+  if (*name != '\0' && *organisation != '\0')
+    return g_strdup_printf ("%s (%s)", name, organisation);
+  return g_strdup (*name != '\0' ? name : organisation);
+}
+
+static char *
+letter_text (LuwteTimelineKind  kind,
+             const char        *title,
+             const char        *recipient)
+{
+  if (kind == LUWTE_TIMELINE_LETTER_SENT)
+    /* TRANSLATORS: in the timeline: "Letter sent: Letter to parents to J. Jansen" */
+    return *recipient != '\0' ? g_strdup_printf (_("Letter sent: %s to %s"), title, recipient)
+                              : g_strdup_printf (_("Letter sent: %s"), title);
+  /* TRANSLATORS: in the timeline: "Letter made final: Letter to parents to J. Jansen" */
+  return *recipient != '\0' ? g_strdup_printf (_("Letter made final: %s to %s"), title, recipient)
+                            : g_strdup_printf (_("Letter made final: %s"), title);
+}
+
 /**
  * luwte_store_list_timeline:
  * @card: (nullable): for the interventions' titles
@@ -69,9 +115,16 @@ luwte_store_list_timeline (LuwteStore     *store,
     "   UNION ALL SELECT done_at, 3, card_id, outcome, responsible, id FROM case_interventions"
     "     WHERE case_id = ?1 AND done_at IS NOT NULL"
     "   UNION ALL SELECT coalesce (posted_at, captured_at), 4, platform, url, account, id FROM evidence"
-    "     WHERE case_id = ?1)"
+    "     WHERE case_id = ?1"
+    "   UNION ALL SELECT l.final_at, 5, l.template, coalesce (p.name, ''), coalesce (p.organisation, ''), l.id"
+    "     FROM letters l LEFT JOIN parties p ON p.id = l.party_id WHERE l.case_id = ?1 AND l.final_at IS NOT NULL"
+    "   UNION ALL SELECT l.sent_at, 6, l.template, coalesce (p.name, ''), coalesce (p.organisation, ''), l.id"
+    "     FROM letters l LEFT JOIN parties p ON p.id = l.party_id WHERE l.case_id = ?1 AND l.sent_at IS NOT NULL"
+    "   UNION ALL SELECT takedown_at, 7, platform, url, takedown, id FROM evidence"
+    "     WHERE case_id = ?1 AND takedown <> 'not_requested' AND takedown_at IS NOT NULL)"
     " ORDER BY julianday (at), kind, n", error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
+  g_autoptr(LuwteTemplateLibrary) library = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -120,6 +173,29 @@ luwte_store_list_timeline (LuwteStore     *store,
           /* TRANSLATORS: an online message in the timeline: "Message on TikTok (@account): URL" */
           entry->text = *c != '\0' ? g_strdup_printf (_("Message on %s (%s): %s"), a, c, b)
                                    : g_strdup_printf (_("Message on %s: %s"), a, b);
+          break;
+        case LUWTE_TIMELINE_LETTER_FINAL:
+        case LUWTE_TIMELINE_LETTER_SENT:
+          {
+            g_autofree char *recipient = recipient_name (b, c);
+
+            entry->text = letter_text (entry->kind, template_title (&library, a, language), recipient);
+          }
+          break;
+        case LUWTE_TIMELINE_TAKEDOWN:
+          {
+            LuwteTakedown state = LUWTE_TAKEDOWN_REQUESTED;
+
+            luwte_takedown_parse (c, &state);
+            if (state == LUWTE_TAKEDOWN_REQUESTED)
+              /* TRANSLATORS: in the timeline: "Takedown requested for the message on TikTok: URL" */
+              entry->text = g_strdup_printf (_("Takedown requested for the message on %s: %s"), a, b);
+            else
+              /* TRANSLATORS: in the timeline, where a takedown request stands:
+               * "Takedown request (Removed) for the message on TikTok: URL" */
+              entry->text = g_strdup_printf (_("Takedown request (%s) for the message on %s: %s"),
+                                             luwte_takedown_label (state), a, b);
+          }
           break;
         case LUWTE_TIMELINE_INTERVENTION_DONE:
         default:

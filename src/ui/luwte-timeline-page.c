@@ -1,8 +1,10 @@
 /* luwte-timeline-page.c — what happened in a case, and who changed what
  *
- * Read-only: the timeline merges status changes, the log, and the
- * interventions chosen and carried out; below it, the case's history from
- * the audit log. Rebuilt whenever the page is shown, so it is never stale.
+ * Read-only: the timeline merges status changes, the log, online messages
+ * and their takedown requests, the interventions chosen and carried out,
+ * and the letters made final and sent; below it, the case's history from
+ * the audit log, in words. Rebuilt whenever the page is shown, so it is
+ * never stale.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 #include "config.h"
 
 #include "luwte-timeline-page.h"
+#include "luwte-history.h"
 #include "luwte-page.h"
 #include "luwte-timeline.h"
 #include "luwte-time.h"
@@ -25,6 +28,7 @@ struct _LuwteTimelinePage
   LuwteLanguage        language;
   LuwteStore          *store;
   LuwteCase           *kase;
+  LuwteTemplateLibrary *library;   /* read when the history first names a letter */
   guint                n_events;
 
   AdwPreferencesGroup *timeline_group;
@@ -63,6 +67,9 @@ icon_for (LuwteTimelineKind kind)
     case LUWTE_TIMELINE_NOTE: return "document-edit-symbolic";
     case LUWTE_TIMELINE_INTERVENTION: return "view-list-symbolic";
     case LUWTE_TIMELINE_MESSAGE: return "mail-unread-symbolic";
+    case LUWTE_TIMELINE_LETTER_FINAL: return "x-office-document-symbolic";
+    case LUWTE_TIMELINE_LETTER_SENT: return "mail-send-symbolic";
+    case LUWTE_TIMELINE_TAKEDOWN: return "edit-delete-symbolic";
     case LUWTE_TIMELINE_INTERVENTION_DONE:
     default: return "object-select-symbolic";
     }
@@ -108,8 +115,11 @@ luwte_timeline_page_refresh (LuwteTimelinePage *self)
       g_autofree char *when = luwte_time_format_local (entry->at, "%d-%m-%Y %H:%M");
       /* TRANSLATORS: who made a change and when: "29-11-2026 21:40 · jdevries" */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), when, entry->os_user);
-      g_autofree char *title = *entry->detail != '\0' ? g_strdup_printf ("%s — %s", entry->action, entry->detail)
-                                                      : g_strdup (entry->action);
+      g_autofree char *title = NULL;
+
+      if (self->library == NULL && g_str_has_prefix (entry->action, "letter."))
+        self->library = luwte_template_library_new ();
+      title = luwte_history_describe (entry, self->card, self->library, self->language);
 
       add_row (self, self->history_group, title, subtitle, NULL);
     }
@@ -124,6 +134,7 @@ luwte_timeline_page_finalize (GObject *object)
   g_clear_object (&self->card);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
+  g_clear_object (&self->library);
   G_OBJECT_CLASS (luwte_timeline_page_parent_class)->finalize (object);
 }
 
@@ -143,7 +154,7 @@ luwte_timeline_page_init (LuwteTimelinePage *self)
   self->timeline_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->timeline_group, _("Timeline"));
   adw_preferences_group_set_description (self->timeline_group,
-                                         _("Status changes, online messages, the log and the interventions, in the order they happened."));
+                                         _("Status changes, online messages and their takedown requests, the log, the interventions and the letters, in the order they happened."));
   self->history_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->history_group, _("History of Changes"));
   adw_preferences_group_set_description (self->history_group,
