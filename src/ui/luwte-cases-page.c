@@ -694,6 +694,37 @@ on_search_hit (LuwteCasesPage *self,
   luwte_cases_page_show_case (self, reference, NULL);
 }
 
+static gboolean
+searching (LuwteCasesPage *self)
+{
+  return self->search_panel != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+/* Down from the search field: into the hits, or the list of cases. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               LuwteCasesPage        *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (searching (self))
+    return luwte_search_panel_focus_hits (self->search_panel);
+  luwte_cases_page_focus_list (self);
+  return GDK_EVENT_STOP;
+}
+
+/* Enter in the search field opens the best match. */
+static void
+on_search_activate (LuwteCasesPage *self)
+{
+  if (searching (self))
+    luwte_search_panel_open_best (self->search_panel);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -1033,6 +1064,15 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect_object (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the field's text takes the key. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   /* Typing in the case list searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->case_list));
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);

@@ -509,6 +509,45 @@ luwte_search_panel_set_status (LuwteSearchPanel      *self,
   start (self);
 }
 
+/**
+ * luwte_search_panel_focus_hits:
+ *
+ * Puts the keyboard focus on the best hit, for Down in the search field.
+ *
+ * Returns: %FALSE when there are no hits
+ */
+gboolean
+luwte_search_panel_focus_hits (LuwteSearchPanel *self)
+{
+  g_return_val_if_fail (LUWTE_IS_SEARCH_PANEL (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) == 0)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", 0);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
+/**
+ * luwte_search_panel_open_best:
+ *
+ * Opens the best hit, for Enter in the search field.
+ *
+ * Returns: %FALSE when there are no hits
+ */
+gboolean
+luwte_search_panel_open_best (LuwteSearchPanel *self)
+{
+  g_autoptr(LuwteSearchHit) hit = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_SEARCH_PANEL (self), FALSE);
+
+  hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
+  if (hit == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[CASE_ACTIVATED], 0, luwte_search_hit_get_reference (hit));
+  return TRUE;
+}
+
 /* Returns: (transfer none): the hits of the last search that finished */
 GListModel *
 luwte_search_panel_get_hits (LuwteSearchPanel *self)

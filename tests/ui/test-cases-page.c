@@ -1116,6 +1116,12 @@ test_search_as_you_type (void)
     g_assert_cmpstr (luwte_search_hit_get_reference (hit), ==, luwte_case_get_reference (kase));
     g_assert_nonnull (strstr (luwte_search_hit_get_snippet (hit), "kermisattractie"));
   }
+  /* Enter in the field opens the best match. */
+  g_assert_null (luwte_cases_page_get_selected (cases));
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "activate");
+  wait_idle ();
+  g_assert_nonnull (luwte_cases_page_get_selected (cases));
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, luwte_case_get_reference (kase));
 
   /* Hostile words never break it. */
   gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "NEAR(\" * AND OR");
