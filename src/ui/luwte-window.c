@@ -249,6 +249,26 @@ undo_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* The reminder waits for the window's first frame: two queries over
+ * every takedown request, which the officer need not wait for to see
+ * the window. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                LuwteWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->store != NULL)
+    remind_overdue_takedowns (self);
+}
+
+static void
+on_realize (LuwteWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_realize, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
 /* The municipality's details for letters; they live in the case
  * database, so there is nothing to set without one. */
 static void
@@ -385,8 +405,7 @@ luwte_window_new (GtkApplication *application,
       adw_toast_set_timeout (toast, 0);
       luwte_accessible_add_toast (self->toast_overlay, toast);
     }
-  if (store != NULL)
-    remind_overdue_takedowns (self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   /* The officer starts in the list (typing there searches), not on the
    * button of a toast. */
   luwte_cases_page_focus_list (self->cases_page);

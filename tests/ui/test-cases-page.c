@@ -720,6 +720,15 @@ test_overdue_reminder_at_start (void)
   page = luwte_case_workspace_get_messages_page (luwte_cases_page_get_workspace (cases));
   g_assert_null (luwte_cases_page_get_selected (cases));
   g_assert_cmpuint (count_visible_with_tooltip (GTK_WIDGET (cases), CASE_OVERDUE_TOOLTIP), ==, 2);
+  /* The reminder comes after the window's first frame. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (find_titled (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                        "2 takedown requests have had no answer past their due date") == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
   g_assert_nonnull (find_titled (GTK_WIDGET (window), GTK_TYPE_LABEL,
                                  "2 takedown requests have had no answer past their due date"));
   button = find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open Case");
