@@ -135,6 +135,7 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
     return TRUE;
   if (!luwte_interventions_page_flush (self->interventions_page) ||
       !luwte_messages_page_flush (self->messages_page) ||
+      !luwte_parties_page_flush (self->parties_page) ||
       !luwte_notes_page_add_draft (self->notes_page) ||
       !luwte_letters_page_flush (self->letters_page))
     return FALSE;
