@@ -42,9 +42,17 @@ struct _LuwtePartiesPage
   GtkListBox          *book_list;
   GtkWidget           *book_popover;
   AdwPreferencesGroup *list_group;
+  gboolean             disposed;    /* the pages around it may be gone */
 };
 
 G_DEFINE_FINAL_TYPE (LuwtePartiesPage, luwte_parties_page, ADW_TYPE_BIN)
+
+enum {
+  PARTY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A party as a row that opens to what can be changed of it. */
 struct _PartyRow
@@ -128,6 +136,8 @@ save_row (PartyRow *row)
   gtk_widget_remove_css_class (GTK_WIDGET (row->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->organisation_row), "error");
   update_header (row);
+  if (!self->disposed)
+    g_signal_emit (self, signals[PARTY_CHANGED], 0);
   return TRUE;
 }
 
@@ -444,6 +454,7 @@ luwte_parties_page_dispose (GObject *object)
   LuwtePartiesPage *self = (LuwtePartiesPage *) object;
 
   /* What is waiting is stored while the widgets still hold it. */
+  self->disposed = TRUE;
   if (self->rows != NULL)
     {
       luwte_parties_page_flush (self);
@@ -471,6 +482,15 @@ luwte_parties_page_class_init (LuwtePartiesPageClass *klass)
 
   object_class->dispose = luwte_parties_page_dispose;
   object_class->finalize = luwte_parties_page_finalize;
+
+  /**
+   * LuwtePartiesPage::party-changed:
+   *
+   * A party's role, name, organisation or contact was stored: whatever
+   * shows the log entries about it should read them again.
+   */
+  signals[PARTY_CHANGED] = g_signal_new ("party-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

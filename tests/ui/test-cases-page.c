@@ -387,6 +387,22 @@ find_combo_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The notes page's log: the list view that is a rich list */
+static GtkListView *
+find_log_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
+    return GTK_LIST_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_log_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_edit_party (void)
 {
@@ -421,6 +437,16 @@ test_edit_party (void)
   g_assert_no_error (error);
   g_assert_cmpuint (parties->len, ==, 1);
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Wijkagent Noord");
+
+  /* A log entry about the party, as the Notes page writes it. */
+  {
+    g_autofree char *described = luwte_party_describe (g_ptr_array_index (parties, 0));
+    LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_AGREEMENT, .party = described, .text = "Gaat langs",
+                           .party_id = luwte_party_get_id (g_ptr_array_index (parties, 0)) };
+    g_autoptr(LuwteNote) note = luwte_store_add_note (store, kase, &entry, &error);
+
+    g_assert_no_error (error);
+  }
   g_clear_pointer (&parties, g_ptr_array_unref);
 
   /* The party's own row: a new name and role, stored by the flush. */
@@ -439,6 +465,16 @@ test_edit_party (void)
   g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Brigadier <b>Zuid</b> · Politie");
   g_clear_pointer (&parties, g_ptr_array_unref);
+  /* The log, read again, names the party as it is now. */
+  {
+    LuwteNotesPage *notes = luwte_case_workspace_get_notes_page (luwte_cases_page_get_workspace (cases_page));
+    GListModel *log = G_LIST_MODEL (gtk_list_view_get_model (find_log_view (GTK_WIDGET (notes))));
+    g_autoptr(LuwteNote) shown = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+    shown = g_list_model_get_item (log, 0);
+    g_assert_cmpstr (luwte_note_get_party (shown), ==, "Brigadier <b>Zuid</b>, Politie (Key Figure)");
+  }
 
   /* No name and no organisation: refused, the stored party unchanged,
    * and the flush says so. */
@@ -1010,6 +1046,8 @@ test_close_and_reopen (void)
   LuwteCaseInterventionEdit edit = { .status = &done };
   LuwteCaseWorkspace *workspace;
   LuwteCloseDialog *dialog;
+  LuwtePartiesPage *parties;
+  AdwEntryRow *party_name;
   LuwteWindow *window;
   LuwteCase *kase;
   guint chosen;
@@ -1026,6 +1064,11 @@ test_close_and_reopen (void)
   g_assert_no_error (error);
   g_assert_true (luwte_store_update_case_intervention (store, kase, used, &edit, &error));
   g_assert_false (luwte_case_workspace_is_read_only (workspace));
+  parties = luwte_case_workspace_get_parties_page (workspace);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (parties), "Name")), "Wijkagent");
+  g_assert_true (luwte_parties_page_add_from_form (parties));
+  party_name = find_entry_row (luwte_parties_page_get_row (parties, 0), "Name");
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
 
   /* Cancel: nothing changes. */
   luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
@@ -1065,6 +1108,9 @@ test_close_and_reopen (void)
   chosen = luwte_case_workspace_get_n_interventions (workspace);
   g_assert_false (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
   g_assert_cmpuint (luwte_case_workspace_get_n_interventions (workspace), ==, chosen);
+  /* A party can be read, not changed. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (find_combo_row (luwte_parties_page_get_row (parties, 0), "Role"))));
 
   /* Reopen: editable again, and the timeline says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
@@ -1075,6 +1121,7 @@ test_close_and_reopen (void)
   luwte_case_workspace_focus_title (workspace);
   wait_idle ();
   g_assert_true (gtk_editable_get_editable (focused_editable (GTK_WINDOW (window))));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
   g_assert_true (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
   {
     g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
