@@ -18,6 +18,7 @@
 #include "luwte-letter.h"
 #include "luwte-profile.h"
 #include "luwte-evaluation.h"
+#include "luwte-search.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "luwte-store.h"
@@ -1130,7 +1131,8 @@ case_fingerprint (LuwteStore *store)
 {
   return query_text (store,
     "SELECT (SELECT count (*) FROM cases) || '/' || (SELECT group_concat (title || status || lessons, '|') FROM cases)"
-    " || '/' || (SELECT count (*) FROM parties) || '/' || (SELECT count (*) FROM notes)"
+    " || '/' || (SELECT count (*) FROM parties) || '/' || (SELECT group_concat (role || name || organisation || contact, '|') FROM parties)"
+    " || '/' || (SELECT count (*) FROM notes)"
     " || '/' || (SELECT group_concat (status || responsible || coalesce (effect, '-'), '|') FROM case_interventions)"
     " || '/' || (SELECT group_concat (takedown, '|') FROM evidence) || '/' || (SELECT count (*) FROM case_platforms)");
 }
@@ -1233,6 +1235,136 @@ test_close_with_evaluation (void)
     g_assert_cmpstr (luwte_case_get_lessons (kase), ==, "Eerder de ouders betrekken.");
   }
 }
+/* The references of the cases a search for @query finds */
+static char *
+search_references (LuwteStore *store,
+                   const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteSearch) search = luwte_search_new (store, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) refs = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  hits = luwte_search_run (search, query, NULL, 0, 100, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    g_string_append_printf (refs, "%s%s", i > 0 ? "," : "", luwte_search_hit_get_reference (g_ptr_array_index (hits, i)));
+  return g_string_free (g_steal_pointer (&refs), FALSE);
+}
+
+static void
+test_update_party (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("update-party.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep op TikTok", NULL);
+  g_autoptr(LuwteCase) other = luwte_store_create_case (store, "Andere casus", NULL);
+  g_autoptr(LuwteParty) party = luwte_party_new (LUWTE_ROLE_POLICE, "Jansen", "Politie Eenheid Noord", "06-00000000");
+  g_autoptr(LuwteParty) stranger = luwte_party_new (LUWTE_ROLE_SCHOOL, "Mentor", "", "");
+  g_autoptr(LuwteNote) linked = NULL;
+  g_autoptr(LuwteNote) in_words = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *refs = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LuwteRole key_figure = LUWTE_ROLE_KEY_FIGURE;
+  LuwteRole unknown = (LuwteRole) 99;
+  LuwtePartyEdit edit = { .role = &key_figure, .name = "Bakkersma", .contact = "06-11111111" };
+  LuwtePartyEdit bad_role = { .role = &unknown, .name = "Iemand" };
+  LuwtePartyEdit nameless = { .name = "", .organisation = "" };
+  LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_AGREEMENT, .text = "Gaat langs bij de ouders" };
+
+  g_assert_true (luwte_store_add_party (store, kase, party, &error));
+  g_assert_true (luwte_store_add_party (store, other, stranger, &error));
+  g_assert_no_error (error);
+  described = luwte_party_describe (party);
+  entry.party = described;
+  entry.party_id = luwte_party_get_id (party);
+  linked = luwte_store_add_note (store, kase, &entry, &error);
+  entry.party = "Jansen van de buurtvereniging";
+  entry.party_id = 0;
+  in_words = luwte_store_add_note (store, kase, &entry, &error);
+  g_assert_no_error (error);
+  refs = search_references (store, "Jansen");
+  g_assert_cmpstr (refs, ==, luwte_case_get_reference (kase));
+  g_clear_pointer (&refs, g_free);
+
+  g_assert_true (luwte_store_update_party (store, kase, party, &edit, &error));
+  g_assert_no_error (error);
+  /* The object follows; what was not given stays. */
+  g_assert_cmpint (luwte_party_get_role (party), ==, LUWTE_ROLE_KEY_FIGURE);
+  g_assert_cmpstr (luwte_party_get_name (party), ==, "Bakkersma");
+  g_assert_cmpstr (luwte_party_get_organisation (party), ==, "Politie Eenheid Noord");
+
+  parties = luwte_store_list_parties (store, kase, NULL);
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_cmpint (luwte_party_get_id (g_ptr_array_index (parties, 0)), ==, luwte_party_get_id (party));
+  g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 0)), ==, LUWTE_ROLE_KEY_FIGURE);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Bakkersma");
+  g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie Eenheid Noord");
+  g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (parties, 0)), ==, "06-11111111");
+
+  /* The log names the linked party as it is now; a name in words stays. */
+  notes = luwte_store_list_notes (store, kase, NULL);
+  g_assert_cmpuint (notes->len, ==, 2);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      LuwteNote *note = g_ptr_array_index (notes, i);
+
+      if (luwte_note_get_id (note) == luwte_note_get_id (linked))
+        {
+          g_assert_nonnull (strstr (luwte_note_get_party (note), "Bakkersma"));
+          g_assert_null (strstr (luwte_note_get_party (note), "Jansen"));
+        }
+      else
+        g_assert_cmpstr (luwte_note_get_party (note), ==, "Jansen van de buurtvereniging");
+    }
+
+  /* Audited by the fields changed, without what was typed. */
+  detail = query_text (store, "SELECT detail FROM audit WHERE action = 'party.update'");
+  g_assert_cmpstr (detail, ==, "role, name, contact");
+
+  /* The search index follows: the new name finds the case; the old one
+   * only through the note that names someone else in words. */
+  refs = search_references (store, "Bakkersma");
+  g_assert_cmpstr (refs, ==, luwte_case_get_reference (kase));
+  g_clear_pointer (&refs, g_free);
+  g_assert_true (luwte_store_remove (store, LUWTE_REMOVAL_NOTE, kase, luwte_note_get_id (in_words), &error) != NULL);
+  g_assert_no_error (error);
+  refs = search_references (store, "Jansen");
+  g_assert_cmpstr (refs, ==, "");
+  g_clear_pointer (&refs, g_free);
+
+  /* Refused, and nothing changed: an unknown role, no name left, a
+   * party of another case. */
+  before = case_fingerprint (store);
+  g_assert_false (luwte_store_update_party (store, kase, party, &bad_role, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (luwte_store_update_party (store, kase, party, &nameless, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (luwte_store_update_party (store, kase, stranger, &edit, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  after = case_fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (luwte_party_get_name (party), ==, "Bakkersma");
+  g_assert_cmpstr (luwte_party_get_name (stranger), ==, "Mentor");
+  g_clear_pointer (&detail, g_free);
+  detail = query_text (store, "SELECT count (*) FROM audit WHERE action = 'party.update'");
+  g_assert_cmpstr (detail, ==, "1");
+
+  /* The address book keeps the entry as it was added, no new one. */
+  contacts = luwte_store_list_contacts (store, NULL);
+  g_assert_cmpuint (contacts->len, ==, 2);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (contacts, 0)), ==, "Jansen");
+}
 
 static void
 test_closed_case_read_only (void)
@@ -1292,6 +1424,12 @@ test_closed_case_read_only (void)
   ASSERT_CLOSED (luwte_store_add_case_intervention (store, kase, "emergency-order", "1.0", &error) != NULL);
   ASSERT_CLOSED (luwte_store_update_case_intervention (store, kase, item, &edit, &error));
   ASSERT_CLOSED (luwte_store_add_party (store, kase, late, &error));
+  {
+    LuwtePartyEdit rename = { .name = "Andere wijkagent" };
+
+    ASSERT_CLOSED (luwte_store_update_party (store, kase, party, &rename, &error));
+    g_assert_cmpstr (luwte_party_get_name (party), ==, "Wijkagent");
+  }
   ASSERT_CLOSED (luwte_store_add_evidence (store, kase, &message, NULL, &error) != NULL);
   ASSERT_CLOSED (luwte_store_update_takedown (store, kase, evidence, &takedown, &error));
   ASSERT_CLOSED (luwte_store_remove (store, LUWTE_REMOVAL_NOTE, kase, luwte_note_get_id (note), &error) != NULL);
@@ -1455,6 +1593,7 @@ main (int   argc,
   g_test_add_func ("/store/overdue-takedowns", test_overdue_takedowns);
   g_test_add_func ("/store/profile", test_profile);
   g_test_add_func ("/store/close-with-evaluation", test_close_with_evaluation);
+  g_test_add_func ("/store/update-party", test_update_party);
   g_test_add_func ("/store/closed-case-read-only", test_closed_case_read_only);
   g_test_add_func ("/store/reopen-recorded", test_reopen_recorded);
   g_test_add_func ("/store/effect-words", test_effect_words);

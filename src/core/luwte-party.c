@@ -116,6 +116,27 @@ luwte_party_new (LuwteRole   role,
   return self;
 }
 
+/**
+ * luwte_party_describe:
+ *
+ * Returns: (transfer full): how a party reads in a list and in the log:
+ *   name, organisation, role
+ */
+char *
+luwte_party_describe (LuwteParty *self)
+{
+  const char *role;
+
+  g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL);
+
+  role = luwte_role_label (self->role);
+  if (*self->name != '\0' && *self->organisation != '\0')
+    return g_strdup_printf ("%s, %s (%s)", self->name, self->organisation, role);
+  if (*self->name != '\0' || *self->organisation != '\0')
+    return g_strdup_printf ("%s (%s)", *self->name != '\0' ? self->name : self->organisation, role);
+  return g_strdup (role);
+}
+
 gint64 luwte_party_get_id (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), 0); return self->id; }
 LuwteRole luwte_party_get_role (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), 0); return self->role; }
 const char *luwte_party_get_name (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->name; }
@@ -200,6 +221,145 @@ luwte_store_add_party (LuwteStore  *store,
       goto failed;
     party->id = id;
   }
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+/**
+ * luwte_store_update_party:
+ * @party: a party of @kase, as listed; it follows the change when stored
+ *
+ * Changes a party's role, name, organisation or contact, in one
+ * transaction. The log entries about the party (notes linked by its id)
+ * keep its name in words for the search index, the timeline, the report
+ * and the exchange file; an officer who corrects a name expects the log
+ * to say who it is now, so they are renamed with it. A letter is a
+ * document written at its time and keeps the name it was written to.
+ * The address book keeps the entry as it was added (an edit stored as
+ * the user types would leave one per pause), except that a contact
+ * detail corrected here is remembered for the entry with the new name.
+ */
+gboolean
+luwte_store_update_party (LuwteStore           *store,
+                          LuwteCase            *kase,
+                          LuwteParty           *party,
+                          const LuwtePartyEdit *edit,
+                          GError              **error)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(LuwteParty) after = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *described = NULL;
+  LuwteRole role;
+
+  g_return_val_if_fail (LUWTE_IS_PARTY (party), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  role = edit->role != NULL ? *edit->role : party->role;
+  if ((guint) role >= LUWTE_N_ROLES)
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                           _("A party’s role must be one of the roles listed."));
+      return FALSE;
+    }
+  after = luwte_party_new (role,
+                           edit->name != NULL ? edit->name : party->name,
+                           edit->organisation != NULL ? edit->organisation : party->organisation,
+                           edit->contact != NULL ? edit->contact : party->contact);
+  if (*after->name == '\0' && *after->organisation == '\0')
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                           _("A party needs a name or an organisation."));
+      return FALSE;
+    }
+
+  if (after->role != party->role)
+    g_ptr_array_add (changed, "role");
+  if (g_strcmp0 (after->name, party->name) != 0)
+    g_ptr_array_add (changed, "name");
+  if (g_strcmp0 (after->organisation, party->organisation) != 0)
+    g_ptr_array_add (changed, "organisation");
+  if (g_strcmp0 (after->contact, party->contact) != 0)
+    g_ptr_array_add (changed, "contact");
+  if (changed->len == 0)
+    return TRUE;
+  g_ptr_array_add (changed, NULL);
+  /* The audit names the fields, never what was typed in them. */
+  detail = g_strjoinv (", ", (char **) changed->pdata);
+  described = luwte_party_describe (after);
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
+
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE parties SET role = ?, name = ?, organisation = ?, contact = ? WHERE id = ? AND case_id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, role_names[after->role], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, after->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, after->organisation, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, after->contact, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 5, party->id);
+    sqlite3_bind_int64 (stmt, 6, luwte_case_get_id (kase));
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+    if (sqlite3_changes (luwte_store_get_db (store)) == 0)
+      {
+        g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                             _("This party is no longer part of the case; it may have been removed meanwhile."));
+        goto failed;
+      }
+  }
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE notes SET party = ? WHERE party_id = ? AND case_id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, described, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, party->id);
+    sqlite3_bind_int64 (stmt, 3, luwte_case_get_id (kase));
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+  }
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE contacts SET contact = ? WHERE role = ? AND name = ? AND organisation = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, after->contact, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, role_names[after->role], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, after->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, after->organisation, -1, SQLITE_STATIC);
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.update", detail, error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  party->role = after->role;
+  replace_str (&party->name, after->name);
+  replace_str (&party->organisation, after->organisation);
+  replace_str (&party->contact, after->contact);
   return TRUE;
 
 failed:

@@ -49,12 +49,26 @@ LuwteParty *luwte_party_new              (LuwteRole   role,
                                           const char *name,
                                           const char *organisation,
                                           const char *contact);
+char       *luwte_party_describe         (LuwteParty *self);
+
+/* A change to a stored party; %NULL (for @role too) keeps what it was. */
+typedef struct {
+  const LuwteRole *role;
+  const char      *name;
+  const char      *organisation;
+  const char      *contact;
+} LuwtePartyEdit;
 
 /* Parties of a case; adding one also remembers it in the address book. */
 gboolean    luwte_store_add_party        (LuwteStore  *store,
                                           LuwteCase   *kase,
                                           LuwteParty  *party,
                                           GError     **error);
+gboolean    luwte_store_update_party     (LuwteStore           *store,
+                                          LuwteCase            *kase,
+                                          LuwteParty           *party,
+                                          const LuwtePartyEdit *edit,
+                                          GError              **error);
 GPtrArray  *luwte_store_list_parties     (LuwteStore  *store,
                                           LuwteCase   *kase,
                                           GError     **error);

@@ -135,6 +135,7 @@ luwte_case_workspace_flush (LuwteCaseWorkspace *self)
     return TRUE;
   if (!luwte_interventions_page_flush (self->interventions_page) ||
       !luwte_messages_page_flush (self->messages_page) ||
+      !luwte_parties_page_flush (self->parties_page) ||
       !luwte_notes_page_add_draft (self->notes_page) ||
       !luwte_letters_page_flush (self->letters_page))
     return FALSE;
@@ -521,6 +522,9 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
                            G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self, G_CONNECT_SWAPPED);
+  /* The log names a party as it is now (see luwte_store_update_party()). */
+  g_signal_connect_object (self->parties_page, "party-changed", G_CALLBACK (luwte_notes_page_refresh_log),
+                           self->notes_page, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -682,6 +682,14 @@ on_add_clicked (LuwteMessagesPage *self)
   luwte_messages_page_add_from_form (self);
 }
 
+/* Enter in the form adds the message, as the button does. */
+static void
+on_form_entry_activated (LuwteMessagesPage *self)
+{
+  if (!luwte_read_only_get (GTK_WIDGET (self)) && luwte_messages_page_add_from_form (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}
+
 static AdwEntryRow *
 add_entry (GtkWidget  *group,
            const char *title)
@@ -804,6 +812,14 @@ luwte_messages_page_init (LuwteMessagesPage *self)
 
   g_signal_connect_object (attach, "clicked", G_CALLBACK (on_attach_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
+  {
+    AdwEntryRow *form_rows[] = { self->url_row, self->platform_row, self->account_row, self->posted_row,
+                                 self->description_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+      g_signal_connect_object (form_rows[i], "entry-activated", G_CALLBACK (on_form_entry_activated),
+                               self, G_CONNECT_SWAPPED);
+  }
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);

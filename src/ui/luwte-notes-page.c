@@ -424,32 +424,23 @@ luwte_notes_page_init (LuwteNotesPage *self)
 }
 
 /**
- * luwte_notes_page_set_case:
- * @kase: (nullable): the case whose log to show
+ * luwte_notes_page_refresh_log:
  *
- * What is still typed in the form for the previous case is added to its
- * log first.
+ * Reads the log again, as stored (a party renamed elsewhere is named
+ * anew in its entries); what is typed in the form stays.
  */
 void
-luwte_notes_page_set_case (LuwteNotesPage *self,
-                           LuwteStore     *store,
-                           LuwteCase      *kase)
+luwte_notes_page_refresh_log (LuwteNotesPage *self)
 {
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LUWTE_IS_NOTES_PAGE (self));
 
-  if (kase == self->kase)
-    return;
-  luwte_notes_page_add_draft (self);
   clear_log (self);
-  g_set_object (&self->store, store);
-  g_set_object (&self->kase, kase);
-
-  if (store != NULL && kase != NULL)
+  if (self->store != NULL && self->kase != NULL)
     {
-      notes = luwte_store_list_notes (store, kase, &error);
+      notes = luwte_store_list_notes (self->store, self->kase, &error);
       if (notes == NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       if (notes != NULL)
@@ -463,6 +454,29 @@ luwte_notes_page_set_case (LuwteNotesPage *self,
           self->n_notes = notes->len;
         }
     }
+  update_form (self);
+}
+
+/**
+ * luwte_notes_page_set_case:
+ * @kase: (nullable): the case whose log to show
+ *
+ * What is still typed in the form for the previous case is added to its
+ * log first.
+ */
+void
+luwte_notes_page_set_case (LuwteNotesPage *self,
+                           LuwteStore     *store,
+                           LuwteCase      *kase)
+{
+  g_return_if_fail (LUWTE_IS_NOTES_PAGE (self));
+
+  if (kase == self->kase)
+    return;
+  luwte_notes_page_add_draft (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->kase, kase);
+  luwte_notes_page_refresh_log (self);
   gtk_editable_set_text (GTK_EDITABLE (self->party_row), "");
   luwte_party_choice_fill (self->party_choice, store, kase, 0);
   adw_combo_row_set_selected (self->kind_row, LUWTE_NOTE_KIND_INFORMATION);

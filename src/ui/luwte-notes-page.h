@@ -19,6 +19,7 @@ void     luwte_notes_page_set_case    (LuwteNotesPage *self,
                                        LuwteStore     *store,
                                        LuwteCase      *kase);
 gboolean luwte_notes_page_add_draft   (LuwteNotesPage *self);
+void     luwte_notes_page_refresh_log (LuwteNotesPage *self);
 guint    luwte_notes_page_get_n_notes (LuwteNotesPage *self);
 gboolean luwte_notes_page_remove      (LuwteNotesPage *self,
                                        LuwteNote      *note);

@@ -1,8 +1,9 @@
 /* luwte-parties-page.c — who is involved in a case
  *
  * A form to add a party in its role (or pick one from the address book of
- * everyone added before), and the case's parties below it. Removing one
- * shows a toast with Undo, which brings the same party back.
+ * everyone added before), and the case's parties below it. Each opens to
+ * its role, name, organisation and contact, stored as the user types.
+ * Removing one shows a toast with Undo, which brings the same party back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,14 +21,17 @@
 
 #include <glib/gi18n.h>
 
+#define SAVE_DELAY_MS 500
+
+typedef struct _PartyRow PartyRow;
+
 struct _LuwtePartiesPage
 {
   AdwBin               parent_instance;
 
   LuwteStore          *store;
   LuwteCase           *kase;
-  GPtrArray           *parties;     /* LuwteParty, as listed */
-  GPtrArray           *rows;        /* GtkWidget, borrowed */
+  GPtrArray           *rows;        /* PartyRow, as listed */
   LuwteRemoval        *removed;     /* for Undo */
 
   AdwComboRow         *role_row;
@@ -38,18 +42,46 @@ struct _LuwtePartiesPage
   GtkListBox          *book_list;
   GtkWidget           *book_popover;
   AdwPreferencesGroup *list_group;
+  gboolean             disposed;    /* the pages around it may be gone */
 };
 
 G_DEFINE_FINAL_TYPE (LuwtePartiesPage, luwte_parties_page, ADW_TYPE_BIN)
 
-static void on_remove_clicked (GtkButton *button, LuwtePartiesPage *self);
+enum {
+  PARTY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A party as a row that opens to what can be changed of it. */
+struct _PartyRow
+{
+  LuwtePartiesPage *page;
+  LuwteParty       *party;
+  GtkWidget        *expander;
+  AdwComboRow      *role_row;
+  AdwEntryRow      *name_row;
+  AdwEntryRow      *organisation_row;
+  AdwEntryRow      *contact_row;
+  GtkWidget        *remove;
+  guint             save_source;
+  gboolean          filling;
+  gboolean          dirty;         /* changed, not yet stored */
+};
 
 static void
-append_row (LuwtePartiesPage *self,
-            LuwteParty       *party)
+show_problem (LuwtePartiesPage *self,
+              const char       *message)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", message);
+}
+
+/* The header says who it is (name · organisation) and in what role. */
+static void
+update_header (PartyRow *row)
+{
+  LuwteParty *party = row->party;
   g_autoptr(GString) title = g_string_new (luwte_party_get_name (party));
   g_autoptr(GString) subtitle = g_string_new (luwte_role_label (luwte_party_get_role (party)));
   g_autofree char *remove_label = NULL;
@@ -63,24 +95,191 @@ append_row (LuwtePartiesPage *self,
   if (*luwte_party_get_contact (party) != '\0')
     g_string_append_printf (subtitle, " · %s", luwte_party_get_contact (party));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title->str);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  -1);
+  /* TRANSLATORS: %s is a party, e.g. "J. de Vries · Politie" */
+  remove_label = g_strdup_printf (_("Remove %s from the case"), title->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+}
 
-  remove_label = g_strdup_printf (_("Remove %s"), title->str);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, LUWTE_EDIT_ONLY);
-  gtk_widget_set_tooltip_text (remove, _("Remove From the Case"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "party", party);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+/* What the store refuses stays on screen, marked, and is tried again at
+ * the next change or flush; the database keeps what it had. */
+static gboolean
+save_row (PartyRow *row)
+{
+  LuwtePartiesPage *self = row->page;
+  g_autoptr(GError) error = NULL;
+  LuwteRole role = (LuwteRole) adw_combo_row_get_selected (row->role_row);
+  LuwtePartyEdit edit = { 0 };
 
-  adw_preferences_group_add (self->list_group, row);
-  g_ptr_array_add (self->parties, g_object_ref (party));
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  if (self->store == NULL || self->kase == NULL)
+    return TRUE;
+
+  edit.role = &role;
+  edit.name = gtk_editable_get_text (GTK_EDITABLE (row->name_row));
+  edit.organisation = gtk_editable_get_text (GTK_EDITABLE (row->organisation_row));
+  edit.contact = gtk_editable_get_text (GTK_EDITABLE (row->contact_row));
+  if (!luwte_store_update_party (self->store, self->kase, row->party, &edit, &error))
+    {
+      /* Still dirty: the next flush tries again. */
+      gtk_widget_add_css_class (GTK_WIDGET (row->name_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (row->organisation_row), "error");
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  row->dirty = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (row->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (row->organisation_row), "error");
+  update_header (row);
+  if (!self->disposed)
+    g_signal_emit (self, signals[PARTY_CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  PartyRow *row = user_data;
+
+  row->save_source = 0;
+  save_row (row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (PartyRow *row)
+{
+  if (row->filling)
+    return;
+  row->dirty = TRUE;
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
+}
+
+/* Saving is the owner's job (flush) while the widgets are on screen;
+ * here the row only lets go of them. */
+static void
+party_row_free (PartyRow *row)
+{
+  g_clear_handle_id (&row->save_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (row->role_row, row);
+  g_signal_handlers_disconnect_by_data (row->name_row, row);
+  g_signal_handlers_disconnect_by_data (row->organisation_row, row);
+  g_signal_handlers_disconnect_by_data (row->contact_row, row);
+  g_signal_handlers_disconnect_by_data (row->remove, row);
+  g_clear_object (&row->party);
+  g_object_unref (row->expander);
+  g_free (row);
+}
+
+static void
+on_remove_clicked (PartyRow *row)
+{
+  LuwtePartiesPage *self = row->page;
+  guint position;
+
+  if (g_ptr_array_find (self->rows, row, &position))
+    luwte_parties_page_remove (self, position);
+}
+
+static AdwEntryRow *
+add_expander_entry (PartyRow   *row,
+                    const char *title,
+                    const char *text)
+{
+  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (entry));
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (schedule_save), row);
+  return entry;
+}
+
+/* The expander's two lists, its header and what it opens to, which
+ * libadwaita 1.2 leaves unnamed. */
+static void
+name_lists (GtkWidget  *widget,
+            const char *header,
+            const char *content,
+            guint      *n_named)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && *n_named < 2; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          *n_named == 0 ? header : content, -1);
+          (*n_named)++;
+        }
+      else
+        name_lists (child, header, content, n_named);
+    }
+}
+
+static void
+append_row (LuwtePartiesPage *self,
+            LuwteParty       *party)
+{
+  PartyRow *row = g_new0 (PartyRow, 1);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
+  GtkWidget *remove_row = adw_action_row_new ();
+
+  row->page = self;
+  row->party = g_object_ref (party);
+  row->filling = TRUE;
+
+  /* Held until the row is freed: its widgets live as long as it does. */
+  row->expander = g_object_ref_sink (adw_expander_row_new ());
+  /* A name is shown as typed, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+
+  for (int r = 0; r < LUWTE_N_ROLES; r++)
+    gtk_string_list_append (roles, luwte_role_label ((LuwteRole) r));
+  row->role_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->role_row), _("Role"));
+  adw_combo_row_set_model (row->role_row, G_LIST_MODEL (roles));
+  adw_combo_row_set_factory (row->role_row, factory);
+  adw_combo_row_set_selected (row->role_row, luwte_party_get_role (party));
+  luwte_accessible_name_inner (GTK_WIDGET (row->role_row), GTK_TYPE_LIST_VIEW, _("Roles"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->role_row));
+  g_signal_connect_swapped (row->role_row, "notify::selected", G_CALLBACK (schedule_save), row);
+
+  row->name_row = add_expander_entry (row, _("Name"), luwte_party_get_name (party));
+  row->organisation_row = add_expander_entry (row, _("Organisation"), luwte_party_get_organisation (party));
+  row->contact_row = add_expander_entry (row, _("Contact (phone, e-mail)"), luwte_party_get_contact (party));
+
+  row->remove = gtk_button_new_with_mnemonic (_("_Remove From the Case"));
+  gtk_widget_set_valign (row->remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (row->remove, "destructive-action");
+  g_signal_connect_swapped (row->remove, "clicked", G_CALLBACK (on_remove_clicked), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), row->remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove this party from the case"), -1);
+  gtk_widget_add_css_class (remove_row, LUWTE_EDIT_ONLY);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), remove_row);
+
+  update_header (row);
+  {
+    guint n_named = 0;
+
+    name_lists (row->expander, _("Party"), _("Details of the party"), &n_named);
+  }
+
+  adw_preferences_group_add (self->list_group, row->expander);
   g_ptr_array_add (self->rows, row);
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), TRUE);
+  /* A row made while the case is closed reads as the rest of the page. */
+  if (luwte_read_only_get (GTK_WIDGET (self)))
+    luwte_read_only_apply (row->expander, TRUE);
+  row->filling = FALSE;
 }
 
 static void
@@ -89,10 +288,11 @@ refill (LuwtePartiesPage *self)
   g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* What was changed for the case shown is stored with it first. */
+  luwte_parties_page_flush (self);
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
+    adw_preferences_group_remove (self->list_group, ((PartyRow *) g_ptr_array_index (self->rows, i))->expander);
   g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->parties, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), FALSE);
 
   if (self->store == NULL || self->kase == NULL)
@@ -100,7 +300,7 @@ refill (LuwtePartiesPage *self)
   parties = luwte_store_list_parties (self->store, self->kase, &error);
   if (parties == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+      show_problem (self, error->message);
       return;
     }
   for (guint i = 0; i < parties->len; i++)
@@ -113,17 +313,6 @@ on_undo (LuwtePartiesPage *self)
   luwte_parties_page_undo_remove (self);
 }
 
-static void
-on_remove_clicked (GtkButton        *button,
-                   LuwtePartiesPage *self)
-{
-  LuwteParty *party = g_object_get_data (G_OBJECT (button), "party");
-  guint position;
-
-  if (g_ptr_array_find (self->parties, party, &position))
-    luwte_parties_page_remove (self, position);
-}
-
 /**
  * luwte_parties_page_remove:
  *
@@ -133,15 +322,18 @@ gboolean
 luwte_parties_page_remove (LuwtePartiesPage *self,
                            guint             position)
 {
-  g_autoptr(LuwteParty) party = NULL;
   g_autoptr(LuwteRemoval) removal = NULL;
   g_autoptr(GError) error = NULL;
+  PartyRow *row;
 
   g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), FALSE);
-  g_return_val_if_fail (position < self->parties->len, FALSE);
+  g_return_val_if_fail (position < self->rows->len, FALSE);
 
-  party = g_object_ref (g_ptr_array_index (self->parties, position));
-  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_PARTY, self->kase, luwte_party_get_id (party), &error);
+  /* What was changed last is part of what Undo brings back. */
+  row = g_ptr_array_index (self->rows, position);
+  if (row->dirty && !save_row (row))
+    return FALSE;
+  removal = luwte_store_remove (self->store, LUWTE_REMOVAL_PARTY, self->kase, luwte_party_get_id (row->party), &error);
   if (removal == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
@@ -206,6 +398,14 @@ on_add_clicked (LuwtePartiesPage *self)
   luwte_parties_page_add_from_form (self);
 }
 
+/* Enter in the form adds the party, as the button does. */
+static void
+on_form_entry_activated (LuwtePartiesPage *self)
+{
+  if (!luwte_read_only_get (GTK_WIDGET (self)) && luwte_parties_page_add_from_form (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
 static void
 on_book_activated (LuwtePartiesPage *self,
                    GtkListBoxRow    *row)
@@ -249,11 +449,25 @@ on_book_show (LuwtePartiesPage *self)
 }
 
 static void
+luwte_parties_page_dispose (GObject *object)
+{
+  LuwtePartiesPage *self = (LuwtePartiesPage *) object;
+
+  /* What is waiting is stored while the widgets still hold it. */
+  self->disposed = TRUE;
+  if (self->rows != NULL)
+    {
+      luwte_parties_page_flush (self);
+      g_ptr_array_set_size (self->rows, 0);
+    }
+  G_OBJECT_CLASS (luwte_parties_page_parent_class)->dispose (object);
+}
+
+static void
 luwte_parties_page_finalize (GObject *object)
 {
   LuwtePartiesPage *self = (LuwtePartiesPage *) object;
 
-  g_clear_pointer (&self->parties, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->removed);
   g_clear_object (&self->store);
@@ -264,7 +478,19 @@ luwte_parties_page_finalize (GObject *object)
 static void
 luwte_parties_page_class_init (LuwtePartiesPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = luwte_parties_page_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = luwte_parties_page_dispose;
+  object_class->finalize = luwte_parties_page_finalize;
+
+  /**
+   * LuwtePartiesPage::party-changed:
+   *
+   * A party's role, name, organisation or contact was stored: whatever
+   * shows the log entries about it should read them again.
+   */
+  signals[PARTY_CHANGED] = g_signal_new ("party-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -278,8 +504,7 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add to the Case"));
   GtkWidget *book_scroller = gtk_scrolled_window_new ();
 
-  self->parties = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) party_row_free);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (form), _("New Party"));
   for (int r = 0; r < LUWTE_N_ROLES; r++)
@@ -332,6 +557,9 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   luwte_page_set_scrolled_content (ADW_BIN (self), box);
 
   g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->organisation_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->book_popover, "show", G_CALLBACK (on_book_show), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->book_list, "row-activated", G_CALLBACK (on_book_activated), self, G_CONNECT_SWAPPED);
 }
@@ -347,6 +575,8 @@ luwte_parties_page_set_case (LuwtePartiesPage *self,
 {
   g_return_if_fail (LUWTE_IS_PARTIES_PAGE (self));
 
+  /* What was changed for the previous case is stored with it. */
+  luwte_parties_page_flush (self);
   g_set_object (&self->store, store);
   g_set_object (&self->kase, kase);
   refill (self);
@@ -356,5 +586,43 @@ guint
 luwte_parties_page_get_n_parties (LuwtePartiesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), 0);
-  return self->parties->len;
+  return self->rows->len;
+}
+
+/**
+ * luwte_parties_page_get_row:
+ *
+ * Returns: (transfer none): the row of the party at @position, which
+ *   opens to its role, name, organisation and contact
+ */
+GtkWidget *
+luwte_parties_page_get_row (LuwtePartiesPage *self,
+                            guint             position)
+{
+  g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+  return ((PartyRow *) g_ptr_array_index (self->rows, position))->expander;
+}
+
+/**
+ * luwte_parties_page_flush:
+ *
+ * Stores the party changes still waiting for the typing delay, now.
+ *
+ * Returns: %FALSE when the database refused one; the user was told
+ */
+gboolean
+luwte_parties_page_flush (LuwtePartiesPage *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), FALSE);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PartyRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->dirty)
+        ok = save_row (row) && ok;
+    }
+  return ok;
 }

@@ -22,5 +22,8 @@ gboolean luwte_parties_page_remove        (LuwtePartiesPage *self,
                                            guint             position);
 gboolean luwte_parties_page_undo_remove   (LuwtePartiesPage *self);
 guint    luwte_parties_page_get_n_parties (LuwtePartiesPage *self);
+GtkWidget *luwte_parties_page_get_row     (LuwtePartiesPage *self,
+                                           guint             position);
+gboolean luwte_parties_page_flush         (LuwtePartiesPage *self);
 
 G_END_DECLS

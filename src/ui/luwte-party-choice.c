@@ -32,21 +32,6 @@ luwte_party_choice_new (const char *title,
   return row;
 }
 
-/* How a party reads in a list: name, organisation, role. */
-static char *
-describe (LuwteParty *party)
-{
-  const char *name = luwte_party_get_name (party);
-  const char *organisation = luwte_party_get_organisation (party);
-  const char *role = luwte_role_label (luwte_party_get_role (party));
-
-  if (*name != '\0' && *organisation != '\0')
-    return g_strdup_printf ("%s, %s (%s)", name, organisation, role);
-  if (*name != '\0' || *organisation != '\0')
-    return g_strdup_printf ("%s (%s)", *name != '\0' ? name : organisation, role);
-  return g_strdup (role);
-}
-
 void
 luwte_party_choice_fill (AdwComboRow *row,
                          LuwteStore  *store,
@@ -70,7 +55,7 @@ luwte_party_choice_fill (AdwComboRow *row,
       LuwteParty *party = g_ptr_array_index (parties, i);
       gint64 id = luwte_party_get_id (party);
 
-      g_autofree char *name = describe (party);
+      g_autofree char *name = luwte_party_describe (party);
 
       g_strv_builder_add (builder, name);
       g_array_append_val (ids, id);

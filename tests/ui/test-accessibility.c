@@ -17,6 +17,7 @@
 
 #include "luwte-case.h"
 #include "luwte-evidence.h"
+#include "luwte-party.h"
 #include "luwte-store.h"
 
 #include <signal.h>
@@ -927,8 +928,9 @@ test_every_intervention (void)
   check_report (report);
 }
 
-/* A case with a message whose takedown request went unanswered past its
- * due date, in a database of its own that goes when the test ends. */
+/* A case with a party and a message whose takedown request went
+ * unanswered past its due date, in a database of its own that goes when
+ * the test ends. */
 static char *
 make_overdue_db (void)
 {
@@ -938,6 +940,7 @@ make_overdue_db (void)
   g_autoptr(LuwteStore) store = NULL;
   g_autoptr(LuwteCase) kase = NULL;
   g_autoptr(LuwteEvidence) evidence = NULL;
+  g_autoptr(LuwteParty) party = luwte_party_new (LUWTE_ROLE_POLICE, "Wijkagent", "Politie", "06-00000000");
   LuwteEvidenceNew message = { .url = "https://tiktok.example/@demo/video/1", .platform = "TikTok",
                                .account = "demo", .description = "Oproep tot rellen",
                                .sha256 = "9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f9f2c1d0b4e6a8c7f" };
@@ -960,6 +963,8 @@ make_overdue_db (void)
   evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (luwte_store_update_takedown (store, kase, evidence, &requested, &error));
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_add_party (store, kase, party, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
 }
@@ -987,6 +992,30 @@ test_overdue_messages (void)
 
   walk_app (report, fixture->app);
   g_test_message ("%u controls checked on the Messages page", g_hash_table_size (report->seen));
+  check_report (report);
+}
+
+/* A case's Parties page with a party: the form, and the party's row
+ * with its role, name, organisation, contact and remove button. */
+static void
+test_parties_page (void)
+{
+  g_autofree char *db = make_overdue_db ();
+  Fixture *fixture = start_gui_with_db (db);
+  g_autoptr(Report) report = report_new ();
+  g_autoptr(TestAccessible) cases = NULL;
+  g_autoptr(TestAccessible) tab = NULL;
+
+  cases = find_control (fixture->app, KIND_LIST, "Cases");
+  g_assert_nonnull (cases);
+  select_child (cases, 0);
+  tab = find (fixture->app, KIND_NONE, ATSPI_ROLE_PAGE_TAB, ATSPI_STATE_INVALID, "Parties", 0);
+  g_assert_nonnull (tab);
+  activate (tab);
+  g_assert_true (wait_for_state (tab, ATSPI_STATE_SELECTED));
+
+  walk_app (report, fixture->app);
+  g_test_message ("%u controls checked on the Parties page", g_hash_table_size (report->seen));
   check_report (report);
 }
 
@@ -1020,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/search-toggle", test_search_toggle);
   g_test_add_func ("/accessibility/every-intervention", test_every_intervention);
   g_test_add_func ("/accessibility/overdue-messages", test_overdue_messages);
+  g_test_add_func ("/accessibility/parties-page", test_parties_page);
 
   status = g_test_run ();
   atspi_exit ();

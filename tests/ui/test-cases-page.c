@@ -361,6 +361,142 @@ test_parties_with_undo (void)
 }
 
 
+/* Enter, as pressed in @row: its text is activated. */
+static void
+press_enter_in (AdwEntryRow *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The notes page's log: the list view that is a rich list */
+static GtkListView *
+find_log_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
+    return GTK_LIST_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_log_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_edit_party (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "edit-party.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCasesPage *cases_page;
+  LuwtePartiesPage *page;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  GtkWidget *row;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases_page = luwte_window_get_cases_page (window);
+  kase = g_object_ref (luwte_cases_page_new_case (cases_page));
+  page = luwte_case_workspace_get_parties_page (luwte_cases_page_get_workspace (cases_page));
+
+  /* Enter in the last field of the form adds the party. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Wijkagent Noord");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Organisation")), "Politie");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Contact (phone, e-mail)")), "06-00000000");
+  press_enter_in (find_entry_row (GTK_WIDGET (page), "Contact (phone, e-mail)"));
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name"))), ==, "");
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Wijkagent Noord");
+
+  /* A log entry about the party, as the Notes page writes it. */
+  {
+    g_autofree char *described = luwte_party_describe (g_ptr_array_index (parties, 0));
+    LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_AGREEMENT, .party = described, .text = "Gaat langs",
+                           .party_id = luwte_party_get_id (g_ptr_array_index (parties, 0)) };
+    g_autoptr(LuwteNote) note = luwte_store_add_note (store, kase, &entry, &error);
+
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&parties, g_ptr_array_unref);
+
+  /* The party's own row: a new name and role, stored by the flush. */
+  row = luwte_parties_page_get_row (page, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "Brigadier <b>Zuid</b>");
+  adw_combo_row_set_selected (find_combo_row (row, "Role"), LUWTE_ROLE_KEY_FIGURE);
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Wijkagent Noord");
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  g_assert_true (luwte_cases_page_flush (cases_page));
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parties->len, ==, 1);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Brigadier <b>Zuid</b>");
+  g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 0)), ==, LUWTE_ROLE_KEY_FIGURE);
+  g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Brigadier <b>Zuid</b> · Politie");
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  /* The log, read again, names the party as it is now. */
+  {
+    LuwteNotesPage *notes = luwte_case_workspace_get_notes_page (luwte_cases_page_get_workspace (cases_page));
+    GListModel *log = G_LIST_MODEL (gtk_list_view_get_model (find_log_view (GTK_WIDGET (notes))));
+    g_autoptr(LuwteNote) shown = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+    shown = g_list_model_get_item (log, 0);
+    g_assert_cmpstr (luwte_note_get_party (shown), ==, "Brigadier <b>Zuid</b>, Politie (Key Figure)");
+  }
+
+  /* No name and no organisation: refused, the stored party unchanged,
+   * and the flush says so. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Organisation")), "");
+  g_assert_false (luwte_cases_page_flush (cases_page));
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Brigadier <b>Zuid</b>");
+  g_clear_pointer (&parties, g_ptr_array_unref);
+
+  /* Typed, and the window closed within the typing delay: not lost. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Organisation")), "Politie Eenheid Zuid");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "");
+  g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie Eenheid Zuid");
+  g_object_unref (kase);
+}
+
+
 static void
 test_failed_save_keeps_text (void)
 {
@@ -487,9 +623,15 @@ test_messages (void)
   g_assert_true (luwte_messages_page_add_from_form (page));
   g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
 
+  /* Enter in the form adds the message, as the button does. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Address (URL)")), "https://t.me/voorbeeldgroep/13");
+  press_enter_in (find_entry_row (GTK_WIDGET (page), "What It Says"));
+  g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Address (URL)"))), ==, "");
+
   stored = luwte_store_list_evidence (store, kase, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpuint (stored->len, ==, 2);
   g_assert_cmpstr (luwte_evidence_get_platform (g_ptr_array_index (stored, 0)), ==, "Telegram");
   g_assert_nonnull (luwte_evidence_get_sha256 (g_ptr_array_index (stored, 0)));
 
@@ -937,6 +1079,8 @@ test_close_and_reopen (void)
   LuwteCaseInterventionEdit edit = { .status = &done };
   LuwteCaseWorkspace *workspace;
   LuwteCloseDialog *dialog;
+  LuwtePartiesPage *parties;
+  AdwEntryRow *party_name;
   LuwteWindow *window;
   LuwteCase *kase;
   guint chosen;
@@ -953,6 +1097,11 @@ test_close_and_reopen (void)
   g_assert_no_error (error);
   g_assert_true (luwte_store_update_case_intervention (store, kase, used, &edit, &error));
   g_assert_false (luwte_case_workspace_is_read_only (workspace));
+  parties = luwte_case_workspace_get_parties_page (workspace);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (parties), "Name")), "Wijkagent");
+  g_assert_true (luwte_parties_page_add_from_form (parties));
+  party_name = find_entry_row (luwte_parties_page_get_row (parties, 0), "Name");
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
 
   /* Cancel: nothing changes. */
   luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
@@ -992,6 +1141,9 @@ test_close_and_reopen (void)
   chosen = luwte_case_workspace_get_n_interventions (workspace);
   g_assert_false (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
   g_assert_cmpuint (luwte_case_workspace_get_n_interventions (workspace), ==, chosen);
+  /* A party can be read, not changed. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (find_combo_row (luwte_parties_page_get_row (parties, 0), "Role"))));
 
   /* Reopen: editable again, and the timeline says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
@@ -1002,6 +1154,7 @@ test_close_and_reopen (void)
   luwte_case_workspace_focus_title (workspace);
   wait_idle ();
   g_assert_true (gtk_editable_get_editable (focused_editable (GTK_WINDOW (window))));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
   g_assert_true (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
   {
     g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
@@ -1213,6 +1366,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
   g_test_add_func ("/ui/cases/notes-log", test_notes_log);
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
+  g_test_add_func ("/ui/cases/edit-party", test_edit_party);
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
