@@ -20,6 +20,7 @@ void     luwte_notes_page_set_case    (LuwteNotesPage *self,
                                        LuwteCase      *kase);
 gboolean luwte_notes_page_add_draft   (LuwteNotesPage *self);
 guint    luwte_notes_page_get_n_notes (LuwteNotesPage *self);
+guint    luwte_notes_page_get_n_open_actions (LuwteNotesPage *self);
 gboolean luwte_notes_page_remove      (LuwteNotesPage *self,
                                        LuwteNote      *note);
 gboolean luwte_notes_page_undo_remove (LuwteNotesPage *self);
