@@ -108,7 +108,7 @@ setup_log_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (done, 6);
   gtk_widget_add_css_class (done, LUWTE_EDIT_ONLY);
-  luwte_tooltip_set_when_asked (done, _("Done"));
+  luwte_tooltip_set_when_asked (done, _("Mark as Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Action point done"), -1);
   g_object_set_data (G_OBJECT (done), "list-item", item);
