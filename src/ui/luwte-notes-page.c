@@ -74,6 +74,7 @@ setup_log_row (GtkSignalListItemFactory *factory,
                LuwteNotesPage           *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *done_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *done = gtk_check_button_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -104,16 +105,18 @@ setup_log_row (GtkSignalListItemFactory *factory,
                                   _("Remove this entry from the log"), -1);
   g_object_set_data (G_OBJECT (remove), "list-item", item);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
-  /* Shown for action points only; a closed case cannot be changed. */
+  /* Shown for action points only, and not while the case is closed:
+   * the box goes with the case's state, the button with the kind. */
   gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (done, 6);
-  gtk_widget_add_css_class (done, LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (done_box, LUWTE_EDIT_ONLY);
   luwte_tooltip_set_when_asked (done, _("Mark as Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Action point done"), -1);
   g_object_set_data (G_OBJECT (done), "list-item", item);
   g_signal_connect_object (done, "toggled", G_CALLBACK (on_done_toggled), self, 0);
-  gtk_box_append (GTK_BOX (row), done);
+  gtk_box_append (GTK_BOX (done_box), done);
+  gtk_box_append (GTK_BOX (row), done_box);
   gtk_box_append (GTK_BOX (row), box);
   gtk_box_append (GTK_BOX (row), remove);
   gtk_list_item_set_child (item, row);
@@ -158,8 +161,9 @@ bind_log_row (GtkSignalListItemFactory *factory,
 {
   LuwteNote *note = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *done = gtk_widget_get_first_child (row);
-  GtkWidget *box = gtk_widget_get_next_sibling (done);
+  GtkWidget *done_box = gtk_widget_get_first_child (row);
+  GtkWidget *done = gtk_widget_get_first_child (done_box);
+  GtkWidget *box = gtk_widget_get_next_sibling (done_box);
   gboolean read_only = luwte_read_only_get (GTK_WIDGET (self));
   gboolean action = luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION;
   gboolean is_done = luwte_note_get_done_at (note) != NULL;
@@ -168,7 +172,8 @@ bind_log_row (GtkSignalListItemFactory *factory,
 
   /* Rows made after the case was closed: no remove button either. */
   gtk_widget_set_visible (gtk_widget_get_last_child (row), !read_only);
-  gtk_widget_set_visible (done, action && !read_only);
+  gtk_widget_set_visible (done_box, !read_only);
+  gtk_widget_set_visible (done, action);
   self->binding = TRUE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (done), is_done);
   self->binding = FALSE;

@@ -360,9 +360,9 @@ static GtkCheckButton *
 find_done_button (GtkWidget  *widget,
                   const char *text)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget))
     {
-      GtkWidget *box = gtk_widget_get_next_sibling (widget);
+      GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_parent (widget));
       GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
 
       if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
@@ -382,7 +382,7 @@ find_done_button (GtkWidget  *widget,
 static const char *
 row_meta (GtkCheckButton *done)
 {
-  GtkWidget *box = gtk_widget_get_next_sibling (GTK_WIDGET (done));
+  GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_parent (GTK_WIDGET (done)));
 
   return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box))));
 }
@@ -448,8 +448,8 @@ test_action_points_done (void)
   g_assert_cmpuint (luwte_notes_page_get_n_open_actions (page), ==, 1);
   g_assert_nonnull (strstr (row_meta (done), "Done "));
   g_assert_null (strstr (row_meta (done), "Overdue"));
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (gtk_widget_get_next_sibling (GTK_WIDGET (done))),
-                                           "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (gtk_widget_get_next_sibling (
+                                             gtk_widget_get_parent (GTK_WIDGET (done)))), "dim-label"));
 
   /* Opened again: stored at once, overdue once more. */
   gtk_check_button_set_active (done, FALSE);
@@ -482,6 +482,7 @@ test_close_warns_of_open_work (void)
   g_autoptr(LuwteLetter) second = NULL;
   g_autoptr(GError) error = NULL;
   LuwteNoteNew todo = { .kind = LUWTE_NOTE_KIND_ACTION, .text = "Wijkagent belt de ouders", .action_by = "Wijkagent" };
+  LuwteNoteNew decision = { .kind = LUWTE_NOTE_KIND_DECISION, .text = "Geen noodbevel" };
   LuwteCaseWorkspace *workspace;
   LuwteCloseDialog *dialog;
   LuwteWindow *window;
@@ -507,11 +508,19 @@ test_close_warns_of_open_work (void)
 
   open = luwte_store_add_note (store, kase, &todo, &error);
   ticked = luwte_store_add_note (store, kase, &todo, &error);
+  g_assert_nonnull (luwte_store_add_note (store, kase, &decision, &error));
   g_assert_no_error (error);
   g_assert_true (luwte_store_set_note_done (store, kase, ticked, TRUE, &error));
   first = luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
   second = luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
   g_assert_no_error (error);
+
+  /* Added beside the page: shown when the case is shown anew. */
+  luwte_notes_page_set_case (luwte_case_workspace_get_notes_page (workspace), store, NULL);
+  luwte_notes_page_set_case (luwte_case_workspace_get_notes_page (workspace), store, kase);
+  luwte_case_workspace_show_page (workspace, "notes");
+  wait_idle ();
+  g_assert_nonnull (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
 
   luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
   wait_idle ();
@@ -532,6 +541,13 @@ test_close_warns_of_open_work (void)
   luwte_case_workspace_show_page (workspace, "notes");
   wait_idle ();
   g_assert_null (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
+
+  /* Reopened: action points can be ticked off again, other entries still
+   * have nothing to tick. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
+  wait_idle ();
+  g_assert_nonnull (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
+  g_assert_null (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Geen noodbevel"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
