@@ -93,6 +93,10 @@ test_example_imports (void)
   /* A party reference becomes the party's name where the store keeps words. */
   g_assert_cmpstr (luwte_note_get_party (g_ptr_array_index (notes, 0)), ==, "Digitale wijkagent B. Verzonnen");
   g_assert_cmpstr (luwte_case_intervention_get_proportionality (g_ptr_array_index (interventions, 2)), !=, "");
+  /* The action point was done; the others have no done_at at all. */
+  g_assert_cmpstr (luwte_note_get_done_at (g_ptr_array_index (notes, 2)), ==, "2026-12-30T18:45:00+01:00");
+  g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 0)));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
 }
 
 static void
@@ -128,6 +132,15 @@ test_round_trip (void)
 
   /* Notes and interventions name their party by its id in the file. */
   g_assert_nonnull (strstr (exported, "\"party\" : \"p2\""));
+  /* The action point stays done, as of when it was done. */
+  g_assert_nonnull (strstr (exported, "\"done_at\" : \"2026-12-30T18:45:00+01:00\""));
+  {
+    g_autoptr(GPtrArray) notes = luwte_store_list_notes (second, again, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (luwte_note_get_done_at (g_ptr_array_index (notes, 2)), ==, "2026-12-30T18:45:00+01:00");
+    g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 1)));
+  }
 
   /* Party ids are the store's own, so they may differ; nothing else. */
   {
@@ -268,6 +281,12 @@ test_hostile_files (void)
     { "unknown effect", "\"effect\": null }", "\"effect\": \"great\" }", NULL, "$.case.interventions[0].effect: unknown effect “great”" },
     { "effect a number", "\"effect\": null }", "\"effect\": 1 }", NULL, "$.case.interventions[0].effect: must be a string" },
     { "effect in words", "\"effect\": null }", "\"effect\": \"Worked\" }", NULL, "unknown effect" },
+    { "bad done_at", "\"done_at\": \"2026-12-30T18:45:00+01:00\"", "\"done_at\": \"gisteren\"", NULL,
+      "$.case.notes[2].done_at: “gisteren” is not a time" },
+    { "done_at a number", "\"done_at\": \"2026-12-30T18:45:00+01:00\"", "\"done_at\": 1", NULL,
+      "$.case.notes[2].done_at: must be a string" },
+    { "done_at on a decision", "\"kind\": \"decision\"", "\"kind\": \"decision\", \"done_at\": \"2026-12-29T10:00:00+01:00\"", NULL,
+      "$.case.notes[1].done_at: only an action point can be done" },
     { "lessons a list", "\"lessons\": \"\"", "\"lessons\": [\"a\"]", NULL, "$.case.lessons: must be a string" },
     { "unknown letter status", "\"letters\": []",
       "\"letters\": [{\"template\": \"parents-letter\", \"language\": \"nl\", \"status\": \"posted\"}]", NULL,

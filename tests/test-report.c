@@ -84,6 +84,14 @@ test_complete_case (void)
     g_assert_true (luwte_store_add_party (store, kase, parent, &error));
   }
   g_assert_nonnull (luwte_store_add_note (store, kase, &entry, &error));
+  {
+    LuwteNoteNew action = { .kind = LUWTE_NOTE_KIND_ACTION, .text = "Wijkagent bezoekt de ouders.",
+                            .action_by = "Wijkagent", .action_due = "2026-12-30T18:00:00+01:00" };
+    g_autoptr(LuwteNote) note = luwte_store_add_note (store, kase, &action, &error);
+
+    g_assert_nonnull (note);
+    g_assert_true (luwte_store_set_note_done (store, kase, note, TRUE, &error));
+  }
   g_assert_nonnull (luwte_store_add_evidence (store, kase, &message, NULL, &error));
   {
     g_autoptr(LuwteCaseIntervention) item = luwte_store_add_case_intervention (store, kase, "mayor-video-message", "1", &error);
@@ -129,6 +137,8 @@ test_complete_case (void)
   g_assert_true (contains (text, "Fam. Rapport"));
   g_assert_true (contains (text, "Dorpsstraat 9"));
   g_assert_true (contains (text, "Driehoek besluit tot extra toezicht op het plein."));
+  g_assert_true (contains (text, "Wijkagent bezoekt de ouders."));
+  g_assert_true (contains (text, "Done on"));
   g_assert_true (contains (text, "https://tiktok.example/report/123"));
   g_assert_true (contains (text, "demo_report"));
   g_assert_true (contains (text, "Snel zichtbaar in de eigen kanalen."));

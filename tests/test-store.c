@@ -178,6 +178,52 @@ test_migration_keeps_data (void)
   g_assert_no_error (error);
 }
 
+/* A database at the version before action points could be done keeps its
+ * log, and its action points start open. */
+static void
+test_migration_to_done_actions (void)
+{
+  g_autofree char *path = temp_db_path ("version12.db");
+  GString *setup = g_string_new (NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  int previous = luwte_store_get_latest_schema_version () - 1;
+
+  g_remove (path);
+  for (int step = 1; step <= previous; step++)
+    g_string_append (setup, luwte_store_schema_step (step));
+  g_string_append_printf (setup,
+                          "PRAGMA user_version = %d;"
+                          "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, updated_at)"
+                          " VALUES ('OOV-2026-0012', 'OOV', 2026, 12, 'Oproep Stationsplein', 'active',"
+                          " '2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00+01:00');"
+                          "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at)"
+                          " VALUES (1, '2026-03-02T11:00:00+01:00', 'action', 'Politie', 'Jongerenwerk belt de ouders',"
+                          " 'Jongerenwerk', '2026-03-03T12:00:00+01:00', '2026-03-02T11:00:00+01:00');",
+                          previous);
+  sql = g_string_free (setup, FALSE);
+  exec_raw (path, sql);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_store_get_schema_version (store), ==, luwte_store_get_latest_schema_version ());
+
+  kase = luwte_store_get_case (store, "OOV-2026-0012", &error);
+  g_assert_no_error (error);
+  notes = luwte_store_list_notes (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 0)), ==, "Jongerenwerk belt de ouders");
+  g_assert_cmpstr (luwte_note_get_action_due (g_ptr_array_index (notes, 0)), ==, "2026-03-03T12:00:00+01:00");
+  g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 0)));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 1);
+  g_assert_true (luwte_store_set_note_done (store, kase, g_ptr_array_index (notes, 0), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
+}
+
 static LuwteStore *
 open_fresh (const char *name)
 {
@@ -574,6 +620,90 @@ test_notes (void)
   g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 0)), ==, first.text);
   g_assert_cmpstr (luwte_note_get_action_by (g_ptr_array_index (notes, 0)), ==, "Wijkagent");
   g_assert_cmpint (luwte_note_get_kind (g_ptr_array_index (notes, 1)), ==, LUWTE_NOTE_KIND_DECISION);
+}
+
+static void
+test_notes_done (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("notes-done.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Driehoek", NULL);
+  g_autoptr(LuwteCase) other = luwte_store_create_case (store, "Andere casus", NULL);
+  g_autoptr(LuwteNote) action = NULL;
+  g_autoptr(LuwteNote) decision = NULL;
+  g_autoptr(LuwteNote) elsewhere = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GDateTime) before_due = g_date_time_new_from_iso8601 ("2026-06-12T17:00:00+02:00", NULL);
+  g_autoptr(GDateTime) after_due = g_date_time_new_from_iso8601 ("2026-06-12T16:30:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *audits = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LuwteNoteNew todo = { .at = "2026-06-12T14:30:00+02:00", .kind = LUWTE_NOTE_KIND_ACTION,
+                        .text = "Wijkagent gaat langs", .action_by = "Wijkagent",
+                        .action_due = "2026-06-12T18:00:00+02:00" };
+  LuwteNoteNew said = { .at = "2026-06-12T14:40:00+02:00", .kind = LUWTE_NOTE_KIND_DECISION,
+                        .text = "Geen noodbevel" };
+  LuwteCaseEvaluation evaluation = { NULL, 0, "Les" };
+
+  action = luwte_store_add_note (store, kase, &todo, &error);
+  decision = luwte_store_add_note (store, kase, &said, &error);
+  elsewhere = luwte_store_add_note (store, other, &todo, &error);
+  g_assert_no_error (error);
+  g_assert_null (luwte_note_get_done_at (action));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 1);
+
+  /* Overdue as a moment: 18:00 summer time is 16:00 UTC. */
+  g_assert_false (luwte_note_is_overdue (action, before_due));
+  g_assert_true (luwte_note_is_overdue (action, after_due));
+  g_assert_false (luwte_note_is_overdue (decision, after_due));
+
+  g_assert_true (luwte_store_set_note_done (store, kase, action, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (luwte_note_get_done_at (action));
+  g_assert_false (luwte_note_is_overdue (action, after_due));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
+  /* The other case's action point is its own. */
+  g_assert_cmpint (luwte_store_count_open_actions (store, other, NULL), ==, 1);
+  notes = luwte_store_list_notes (store, kase, NULL);
+  g_assert_cmpstr (luwte_note_get_done_at (g_ptr_array_index (notes, 0)), ==, luwte_note_get_done_at (action));
+  g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 1)));
+  /* Done twice is done once. */
+  g_assert_true (luwte_store_set_note_done (store, kase, action, TRUE, &error));
+
+  g_assert_true (luwte_store_set_note_done (store, kase, action, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (luwte_note_get_done_at (action));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 1);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = luwte_store_list_notes (store, kase, NULL);
+  g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 0)));
+
+  audits = query_text (store, "SELECT group_concat (action, ',') FROM (SELECT * FROM audit"
+                              " WHERE action LIKE 'note.%' AND case_ref = (SELECT reference FROM cases WHERE title = 'Driehoek') ORDER BY id)");
+  g_assert_cmpstr (audits, ==, "note.add,note.add,note.done,note.undone");
+
+  /* Only an action point can be done. */
+  g_assert_false (luwte_store_set_note_done (store, kase, decision, TRUE, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_null (luwte_note_get_done_at (decision));
+
+  /* A note of another case is not changed through this one. */
+  g_assert_false (luwte_store_set_note_done (store, kase, elsewhere, TRUE, &error));
+  g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (luwte_store_count_open_actions (store, other, NULL), ==, 1);
+
+  /* A closed case is not changed, and its audit gets nothing. */
+  g_assert_true (luwte_store_close_case (store, kase, &evaluation, &error));
+  g_assert_no_error (error);
+  before = query_text (store, "SELECT count (*) || '/' || coalesce ((SELECT group_concat (coalesce (done_at, '-')) FROM notes), '') FROM audit");
+  g_assert_false (luwte_store_set_note_done (store, kase, action, TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (luwte_note_get_done_at (action));
+  after = query_text (store, "SELECT count (*) || '/' || coalesce ((SELECT group_concat (coalesce (done_at, '-')) FROM notes), '') FROM audit");
+  g_assert_cmpstr (before, ==, after);
 }
 
 
@@ -1575,6 +1705,7 @@ main (int   argc,
   g_test_add_func ("/store/newer-database-refused-untouched", test_newer_database_refused_untouched);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/migration-keeps-data", test_migration_keeps_data);
+  g_test_add_func ("/store/migration-to-done-actions", test_migration_to_done_actions);
   g_test_add_func ("/store/create-and-references", test_create_and_references);
   g_test_add_func ("/store/not-found", test_not_found);
   g_test_add_func ("/store/status-history-and-audit", test_status_history_and_audit);
@@ -1584,6 +1715,7 @@ main (int   argc,
   g_test_add_func ("/store/case-list-model", test_case_list_model);
   g_test_add_func ("/store/case-interventions", test_case_interventions);
   g_test_add_func ("/store/notes", test_notes);
+  g_test_add_func ("/store/notes-done", test_notes_done);
   g_test_add_func ("/store/parties", test_parties);
   g_test_add_func ("/store/one-live-case", test_one_live_case);
   g_test_add_func ("/store/new-case-position", test_new_case_position);

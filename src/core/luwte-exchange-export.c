@@ -2,7 +2,7 @@
  *
  * The keys of design.md, plus a few of Luwte's own that a reader of
  * version 1 may ignore: card_version, responsible and proportionality on
- * interventions, action_by and action_due on notes, and party_name: the
+ * interventions, action_by, action_due and done_at on notes, and party_name: the
  * note's party in words, which is all it has when it is not a party of
  * the case. The evaluation: effect on interventions (null until the case
  * is closed with one), lessons on the case. On letters: version, edited,
@@ -219,6 +219,7 @@ luwte_exchange_export (LuwteStore  *store,
       add_string (builder, "text", luwte_note_get_text (note));
       add_string (builder, "action_by", luwte_note_get_action_by (note));
       add_string (builder, "action_due", luwte_note_get_action_due (note));
+      add_string (builder, "done_at", luwte_note_get_done_at (note));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -321,7 +321,7 @@ check_notes (Reader *reader,
     {
       gsize element = push (reader, NULL, (int) i);
       JsonObject *note = element_object (reader, plan->notes, i);
-      const char *at, *party, *kind, *text, *other;
+      const char *at, *party, *kind, *text, *done, *other;
       LuwteNoteKind parsed;
 
       if (note == NULL ||
@@ -331,10 +331,19 @@ check_notes (Reader *reader,
           !get_string (reader, note, "text", TRUE, FALSE, &text) ||
           !get_string (reader, note, "party_name", FALSE, TRUE, &other) ||
           !get_string (reader, note, "action_by", FALSE, TRUE, &other) ||
-          !get_time (reader, note, "action_due", FALSE, &other))
+          !get_time (reader, note, "action_due", FALSE, &other) ||
+          !get_time (reader, note, "done_at", FALSE, &done))
         return FALSE;
       if (!luwte_note_kind_parse (kind, &parsed))
         return fail (reader, _("unknown kind “%s”"), kind);
+      /* done_at is Luwte's own key: only an action point is ever done. */
+      if (done != NULL && parsed != LUWTE_NOTE_KIND_ACTION)
+        {
+          gsize where = push (reader, "done_at", 0);
+          fail (reader, _("only an action point can be done"));
+          pop (reader, where);
+          return FALSE;
+        }
       pop (reader, element);
     }
   pop (reader, old);
@@ -898,8 +907,8 @@ store_plan (LuwteStore  *store,
       const char *party = member_or (note, "party", NULL);
       const char *party_name = member_or (note, "party_name", "");
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-        "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id, done_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -914,6 +923,7 @@ store_plan (LuwteStore  *store,
       bind_text_or_null (stmt, 7, member_or (note, "action_due", NULL));
       sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
       bind_party_id (stmt, 9, plan, party);
+      bind_text_or_null (stmt, 10, member_or (note, "done_at", NULL));
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
     }

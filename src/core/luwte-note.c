@@ -27,6 +27,7 @@ struct _LuwteNote
   char          *text;
   char          *action_by;
   char          *action_due;
+  char          *done_at;
 };
 
 G_DEFINE_FINAL_TYPE (LuwteNote, luwte_note, G_TYPE_OBJECT)
@@ -81,6 +82,7 @@ luwte_note_finalize (GObject *object)
   g_free (self->text);
   g_free (self->action_by);
   g_free (self->action_due);
+  g_free (self->done_at);
 
   G_OBJECT_CLASS (luwte_note_parent_class)->finalize (object);
 }
@@ -106,6 +108,30 @@ const char *luwte_note_get_text (LuwteNote *self) { g_return_val_if_fail (LUWTE_
 const char *luwte_note_get_action_by (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_by; }
 /* Returns: (nullable) */
 const char *luwte_note_get_action_due (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->action_due; }
+/* Returns: (nullable): when the action point was done; %NULL while it is open */
+const char *luwte_note_get_done_at (LuwteNote *self) { g_return_val_if_fail (LUWTE_IS_NOTE (self), NULL); return self->done_at; }
+
+/**
+ * luwte_note_is_overdue:
+ * @now: the time to compare with
+ *
+ * Returns: whether @self is an open action point whose due date has passed
+ */
+gboolean
+luwte_note_is_overdue (LuwteNote *self,
+                       GDateTime *now)
+{
+  g_autoptr(GDateTime) due = NULL;
+
+  g_return_val_if_fail (LUWTE_IS_NOTE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (self->kind != LUWTE_NOTE_KIND_ACTION || self->done_at != NULL || self->action_due == NULL)
+    return FALSE;
+  /* As moments, not as text, which sorts wrong across offsets. */
+  due = g_date_time_new_from_iso8601 (self->action_due, NULL);
+  return due != NULL && g_date_time_compare (due, now) < 0;
+}
 
 static LuwteNote *
 from_row (sqlite3_stmt *stmt)
@@ -121,10 +147,11 @@ from_row (sqlite3_stmt *stmt)
   self->action_by = luwte_stmt_dup_text (stmt, 5);
   self->action_due = luwte_stmt_dup_text (stmt, 6);
   self->party_id = sqlite3_column_int64 (stmt, 7);
+  self->done_at = luwte_stmt_dup_text (stmt, 8);
   return self;
 }
 
-#define COLUMNS "id, at, kind, party, text, action_by, action_due, party_id"
+#define COLUMNS "id, at, kind, party, text, action_by, action_due, party_id, done_at"
 
 /**
  * luwte_store_add_note:
@@ -210,4 +237,98 @@ luwte_store_list_notes (LuwteStore  *store,
 {
   return luwte_store_list_by_id (store, "SELECT " COLUMNS " FROM notes WHERE case_id = ? ORDER BY julianday (at), id",
                                  luwte_case_get_id (kase), (LuwteRowReader) from_row, error);
+}
+
+/**
+ * luwte_store_set_note_done:
+ * @done: %TRUE to mark the action point done as of now, %FALSE to open it again
+ *
+ * Only an action point can be done; a closed case is not changed.
+ */
+gboolean
+luwte_store_set_note_done (LuwteStore  *store,
+                           LuwteCase   *kase,
+                           LuwteNote   *note,
+                           gboolean     done,
+                           GError     **error)
+{
+  g_autofree char *now = done ? luwte_now_iso8601 () : NULL;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LUWTE_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (LUWTE_IS_NOTE (note), FALSE);
+
+  if (note->kind != LUWTE_NOTE_KIND_ACTION)
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                           _("Only an action point can be marked as done."));
+      return FALSE;
+    }
+  if (done == (note->done_at != NULL))
+    return TRUE;
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE notes SET done_at = ? WHERE id = ? AND case_id = ? AND kind = 'action'", error);
+
+    if (stmt == NULL)
+      goto failed;
+    if (now != NULL)
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 2, note->id);
+    sqlite3_bind_int64 (stmt, 3, luwte_case_get_id (kase));
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+    if (sqlite3_changes (luwte_store_get_db (store)) != 1)
+      {
+        g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND,
+                             _("This log entry no longer exists."));
+        goto failed;
+      }
+  }
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), done ? "note.done" : "note.undone", "", error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  g_free (note->done_at);
+  note->done_at = g_steal_pointer (&now);
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * luwte_store_count_open_actions:
+ *
+ * Returns: the number of action points of @kase not yet done, or -1 on failure
+ */
+gint64
+luwte_store_count_open_actions (LuwteStore  *store,
+                                LuwteCase   *kase,
+                                GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LUWTE_IS_STORE (store), -1);
+  g_return_val_if_fail (LUWTE_IS_CASE (kase), -1);
+
+  stmt = luwte_store_prepare (store,
+    "SELECT count (*) FROM notes WHERE case_id = ? AND kind = 'action' AND done_at IS NULL", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      luwte_store_set_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -34,6 +34,9 @@ gint64        luwte_note_get_party_id   (LuwteNote *self);
 const char   *luwte_note_get_text       (LuwteNote *self);
 const char   *luwte_note_get_action_by  (LuwteNote *self);
 const char   *luwte_note_get_action_due (LuwteNote *self);
+const char   *luwte_note_get_done_at    (LuwteNote *self);
+gboolean      luwte_note_is_overdue     (LuwteNote *self,
+                                         GDateTime *now);
 
 /* A new entry; @at, @action_by and @action_due may be NULL. */
 typedef struct {
@@ -53,5 +56,14 @@ LuwteNote *luwte_store_add_note   (LuwteStore          *store,
 GPtrArray *luwte_store_list_notes (LuwteStore          *store,
                                    LuwteCase           *kase,
                                    GError             **error);
+
+gboolean   luwte_store_set_note_done     (LuwteStore  *store,
+                                          LuwteCase   *kase,
+                                          LuwteNote   *note,
+                                          gboolean     done,
+                                          GError     **error);
+gint64     luwte_store_count_open_actions (LuwteStore  *store,
+                                           LuwteCase   *kase,
+                                           GError     **error);
 
 G_END_DECLS

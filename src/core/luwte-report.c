@@ -221,6 +221,7 @@ add_notes (GPtrArray  *blocks,
         {
           field (blocks, _("Who does it"), luwte_note_get_action_by (note));
           time_field (blocks, _("By when"), luwte_note_get_action_due (note));
+          time_field (blocks, _("Done on"), luwte_note_get_done_at (note));
         }
     }
   if (notes->len == 0)

@@ -314,6 +314,10 @@ static const char * const steps[] = {
    * offsets; only messages with a due date are in the index. */
   "CREATE INDEX evidence_by_takedown_due ON evidence (takedown, julianday (takedown_due))"
   "  WHERE takedown_due IS NOT NULL;",
+
+  /* 13: an action point is done, and when; NULL while it is open. The
+   * open ones of a case are counted on its index by case. */
+  "ALTER TABLE notes ADD COLUMN done_at TEXT;",
 };
 
 int

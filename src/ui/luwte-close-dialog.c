@@ -4,6 +4,8 @@
  * and for the lessons learned; "Close Case" stores them with the status in
  * one go, Cancel (or Escape) leaves the case as it was. An evaluation
  * written before, when the case was closed earlier, is where it starts.
+ * Action points still open and letters still drafts are named on top:
+ * closing makes them read-only, though the officer may still close.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 #include "luwte-close-dialog.h"
 #include "luwte-accessible.h"
 #include "luwte-evaluation.h"
+#include "luwte-letter.h"
+#include "luwte-note.h"
 
 #include <glib/gi18n.h>
 
@@ -28,6 +32,8 @@ struct _LuwteCloseDialog
   gboolean             answered;
 
   AdwWindowTitle      *window_title;
+  GtkWidget           *open_work_group;
+  GtkLabel            *open_work_label;
   AdwPreferencesGroup *effects_group;
   GtkWidget           *none_row;
   GtkTextView         *lessons_view;
@@ -144,6 +150,8 @@ luwte_close_dialog_class_init (LuwteCloseDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-close-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, open_work_group);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, open_work_label);
   gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, effects_group);
   gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, none_row);
   gtk_widget_class_bind_template_child (widget_class, LuwteCloseDialog, lessons_view);
@@ -189,13 +197,52 @@ add_effect_row (LuwteCloseDialog      *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* What is not finished: once closed, nothing of the case can be changed. */
+static gboolean
+show_open_work (LuwteCloseDialog  *self,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) letters = luwte_store_list_letters (self->store, self->kase, error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 actions;
+  guint drafts = 0;
+
+  if (letters == NULL)
+    return FALSE;
+  actions = luwte_store_count_open_actions (self->store, self->kase, error);
+  if (actions < 0)
+    return FALSE;
+  for (guint i = 0; i < letters->len; i++)
+    if (luwte_letter_get_status (g_ptr_array_index (letters, i)) == LUWTE_LETTER_DRAFT)
+      drafts++;
+
+  if (actions > 0)
+    g_string_append_printf (text, ngettext ("%d action point is still open.", "%d action points are still open.",
+                                            (gulong) actions), (int) actions);
+  if (drafts > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u letter is still a draft.", "%u letters are still drafts.",
+                                              drafts), drafts);
+    }
+  if (text->len > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("A closed case cannot be changed; you can still close it."));
+    }
+  gtk_label_set_text (self->open_work_label, text->str);
+  gtk_widget_set_visible (self->open_work_group, text->len > 0);
+  return TRUE;
+}
+
 /**
  * luwte_close_dialog_new:
  * @parent: the window it belongs to
  *
  * Returns: (transfer none): the dialog, not yet shown; it emits
  *   LuwteCloseDialog::done once. %NULL with @error when the case's
- *   interventions cannot be read.
+ *   interventions, action points or letters cannot be read.
  */
 LuwteCloseDialog *
 luwte_close_dialog_new (GtkWindow      *parent,
@@ -225,7 +272,27 @@ luwte_close_dialog_new (GtkWindow      *parent,
       add_effect_row (self, g_ptr_array_index (items, i), card, language);
   gtk_widget_set_visible (self->none_row, self->rows->len == 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->lessons_view), luwte_case_get_lessons (kase), -1);
+  if (!show_open_work (self, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
   return self;
+}
+
+/**
+ * luwte_close_dialog_get_open_work:
+ *
+ * Returns: (nullable): the warning about open action points and draft
+ *   letters, as shown; %NULL when there is none
+ */
+const char *
+luwte_close_dialog_get_open_work (LuwteCloseDialog *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CLOSE_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (self->open_work_group))
+    return NULL;
+  return gtk_label_get_text (self->open_work_label);
 }
 
 /* The interventions asked about: those carried out or under way */

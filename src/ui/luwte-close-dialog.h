@@ -23,6 +23,7 @@ LuwteCloseDialog *luwte_close_dialog_new            (GtkWindow        *parent,
                                                      LuwteLanguage     language,
                                                      GError          **error);
 guint             luwte_close_dialog_get_n_interventions (LuwteCloseDialog *self);
+const char       *luwte_close_dialog_get_open_work  (LuwteCloseDialog *self);
 void              luwte_close_dialog_set_effect     (LuwteCloseDialog *self,
                                                      guint             position,
                                                      LuwteEffect       effect);

@@ -3,6 +3,8 @@
  * A form for the next entry (kind, with whom, what; for an action point
  * who must do it and by when) above the log itself, newest first. What is
  * typed in the form is never lost: leaving the case adds it to the log.
+ * An action point is ticked off in its row; one past its due date and
+ * still open is marked, and the page says how many are still open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +42,8 @@ struct _LuwteNotesPage
   AdwEntryRow         *action_due_row;
   GtkWidget           *add_button;
   GtkWidget           *log_heading;
+  GtkWidget           *open_actions_label;
+  gboolean             binding;      /* a row is being filled, not ticked */
   GtkListView         *log_view;
   GListStore          *log;          /* LuwteNote, newest first */
 };
@@ -61,12 +65,17 @@ on_remove_clicked (GtkButton      *button,
     luwte_notes_page_remove (self, note);
 }
 
+static void on_done_toggled (GtkCheckButton *check,
+                             LuwteNotesPage *self);
+
 static void
 setup_log_row (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                LuwteNotesPage           *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *done_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *done = gtk_check_button_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *text = gtk_label_new (NULL);
@@ -96,6 +105,18 @@ setup_log_row (GtkSignalListItemFactory *factory,
                                   _("Remove this entry from the log"), -1);
   g_object_set_data (G_OBJECT (remove), "list-item", item);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  /* Shown for action points only, and not while the case is closed:
+   * the box goes with the case's state, the button with the kind. */
+  gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (done, 6);
+  gtk_widget_add_css_class (done_box, LUWTE_EDIT_ONLY);
+  luwte_tooltip_set_when_asked (done, _("Mark as Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Action point done"), -1);
+  g_object_set_data (G_OBJECT (done), "list-item", item);
+  g_signal_connect_object (done, "toggled", G_CALLBACK (on_done_toggled), self, 0);
+  gtk_box_append (GTK_BOX (done_box), done);
+  gtk_box_append (GTK_BOX (row), done_box);
   gtk_box_append (GTK_BOX (row), box);
   gtk_box_append (GTK_BOX (row), remove);
   gtk_list_item_set_child (item, row);
@@ -103,7 +124,8 @@ setup_log_row (GtkSignalListItemFactory *factory,
 }
 
 static char *
-describe_note (LuwteNote *note)
+describe_note (LuwteNote *note,
+               gboolean   overdue)
 {
   g_autofree char *when = luwte_time_format_local (luwte_note_get_at (note), "%d-%m-%Y %H:%M");
   GString *meta = g_string_new (when);
@@ -119,6 +141,15 @@ describe_note (LuwteNote *note)
       g_string_append_printf (meta, _(" — to do: %s, by %s"),
                               *luwte_note_get_action_by (note) != '\0' ? luwte_note_get_action_by (note) : "?",
                               *due != '\0' ? due : "?");
+      if (luwte_note_get_done_at (note) != NULL)
+        {
+          g_autofree char *done = luwte_time_format_local (luwte_note_get_done_at (note), "%d-%m-%Y");
+
+          /* TRANSLATORS: an action point ticked off, on this date */
+          g_string_append_printf (meta, _(" · Done %s"), done);
+        }
+      else if (overdue)
+        g_string_append_printf (meta, " · %s", _("Overdue"));
     }
   return g_string_free (meta, FALSE);
 }
@@ -130,21 +161,68 @@ bind_log_row (GtkSignalListItemFactory *factory,
 {
   LuwteNote *note = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *done_box = gtk_widget_get_first_child (row);
+  GtkWidget *done = gtk_widget_get_first_child (done_box);
+  GtkWidget *box = gtk_widget_get_next_sibling (done_box);
+  gboolean read_only = luwte_read_only_get (GTK_WIDGET (self));
+  gboolean action = luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION;
+  gboolean is_done = luwte_note_get_done_at (note) != NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gboolean overdue = luwte_note_is_overdue (note, now);
 
   /* Rows made after the case was closed: no remove button either. */
-  gtk_widget_set_visible (gtk_widget_get_last_child (row), !luwte_read_only_get (GTK_WIDGET (self)));
+  gtk_widget_set_visible (gtk_widget_get_last_child (row), !read_only);
+  gtk_widget_set_visible (done_box, !read_only);
+  gtk_widget_set_visible (done, action);
+  self->binding = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (done), is_done);
+  self->binding = FALSE;
   GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (text);
-  g_autofree char *line = describe_note (note);
+  g_autofree char *line = describe_note (note, overdue);
   g_autofree char *accessible = g_strdup_printf ("%s. %s", luwte_note_get_text (note), line);
 
   /* What people typed shows as typed, markup and all. */
   gtk_label_set_text (GTK_LABEL (text), luwte_note_get_text (note));
   gtk_label_set_text (GTK_LABEL (meta), line);
+  /* Done: out of the way; overdue: hard to miss. */
+  if (is_done)
+    gtk_widget_add_css_class (text, "dim-label");
+  else
+    gtk_widget_remove_css_class (text, "dim-label");
+  if (overdue)
+    {
+      gtk_widget_remove_css_class (meta, "dim-label");
+      gtk_widget_add_css_class (meta, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (meta, "error");
+      gtk_widget_add_css_class (meta, "dim-label");
+    }
   if (gtk_widget_get_parent (row) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void update_form (LuwteNotesPage *self);
+
+/* Ticking an action point off (or on again) stores it at once; the row
+ * then shows what is stored, also when that failed. */
+static void
+on_done_toggled (GtkCheckButton *check,
+                 LuwteNotesPage *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (check), "list-item");
+  LuwteNote *note = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->binding || note == NULL || self->store == NULL || self->kase == NULL)
+    return;
+  if (!luwte_store_set_note_done (self->store, self->kase, note, gtk_check_button_get_active (check), &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
+  bind_log_row (NULL, item, self);
+  update_form (self);
 }
 
 /* Newest on top, where the officer looks during a live case; the
@@ -180,6 +258,14 @@ update_form (LuwteNotesPage *self)
   gtk_widget_set_sensitive (self->add_button, self->kase != NULL && *g_strstrip (text) != '\0');
   gtk_widget_set_visible (self->log_heading, self->n_notes > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->log_view), self->n_notes > 0);
+  {
+    guint open = luwte_notes_page_get_n_open_actions (self);
+    g_autofree char *counted = g_strdup_printf (ngettext ("%u action point still open", "%u action points still open",
+                                                          open), open);
+
+    gtk_label_set_text (GTK_LABEL (self->open_actions_label), counted);
+    gtk_widget_set_visible (self->open_actions_label, open > 0);
+  }
 }
 
 /**
@@ -382,7 +468,6 @@ luwte_notes_page_init (LuwteNotesPage *self)
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (log_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (log_scroller), log_clamp);
     gtk_widget_set_vexpand (log_scroller, TRUE);
-    gtk_widget_set_size_request (log_scroller, -1, 200);
 
     self->log_heading = gtk_label_new (_("Log"));
     gtk_label_set_xalign (GTK_LABEL (self->log_heading), 0);
@@ -396,18 +481,36 @@ luwte_notes_page_init (LuwteNotesPage *self)
     gtk_widget_set_margin_end (box, 18);
     adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
     adw_clamp_set_child (ADW_CLAMP (clamp), box);
-    gtk_widget_add_css_class (clamp, LUWTE_EDIT_ONLY);
 
-    /* The form on top, the log filling the rest and scrolling itself. */
+    /* The form on top, the log filling the rest and scrolling itself.
+     * The form alone is taller than a small window leaves: it scrolls
+     * too when it must, or the page's minimum height (form and log
+     * together) pushed the window taller than its default size once the
+     * log was shown. With room, the form takes its natural height. */
     {
       GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading_clamp = adw_clamp_new ();
+      GtkWidget *form_scroller = gtk_scrolled_window_new ();
+      GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (form_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (form_scroller), TRUE);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (form_scroller), 120);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form_scroller), clamp);
+      gtk_widget_add_css_class (form_scroller, LUWTE_EDIT_ONLY);
+      gtk_widget_set_size_request (log_scroller, -1, 120);
+
+      self->open_actions_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->open_actions_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->open_actions_label), TRUE);
+      gtk_widget_add_css_class (self->open_actions_label, "dim-label");
+      gtk_box_append (GTK_BOX (heading_box), self->log_heading);
+      gtk_box_append (GTK_BOX (heading_box), self->open_actions_label);
       adw_clamp_set_maximum_size (ADW_CLAMP (heading_clamp), 760);
-      adw_clamp_set_child (ADW_CLAMP (heading_clamp), self->log_heading);
+      adw_clamp_set_child (ADW_CLAMP (heading_clamp), heading_box);
       gtk_widget_set_margin_start (heading_clamp, 18);
       gtk_widget_set_margin_end (heading_clamp, 18);
-      gtk_box_append (GTK_BOX (page), clamp);
+      gtk_box_append (GTK_BOX (page), form_scroller);
       gtk_box_append (GTK_BOX (page), heading_clamp);
       gtk_box_append (GTK_BOX (page), log_scroller);
       adw_bin_set_child (ADW_BIN (self), page);
@@ -576,4 +679,24 @@ luwte_notes_page_get_n_notes (LuwteNotesPage *self)
 {
   g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), 0);
   return self->n_notes;
+}
+
+/* Action points of the log on screen not yet done */
+guint
+luwte_notes_page_get_n_open_actions (LuwteNotesPage *self)
+{
+  guint n_items;
+  guint open = 0;
+
+  g_return_val_if_fail (LUWTE_IS_NOTES_PAGE (self), 0);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->log));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LuwteNote) note = g_list_model_get_item (G_LIST_MODEL (self->log), i);
+
+      if (luwte_note_get_kind (note) == LUWTE_NOTE_KIND_ACTION && luwte_note_get_done_at (note) == NULL)
+        open++;
+    }
+  return open;
 }

@@ -21,6 +21,7 @@ void     luwte_notes_page_set_case    (LuwteNotesPage *self,
 gboolean luwte_notes_page_add_draft   (LuwteNotesPage *self);
 void     luwte_notes_page_refresh_log (LuwteNotesPage *self);
 guint    luwte_notes_page_get_n_notes (LuwteNotesPage *self);
+guint    luwte_notes_page_get_n_open_actions (LuwteNotesPage *self);
 gboolean luwte_notes_page_remove      (LuwteNotesPage *self,
                                        LuwteNote      *note);
 gboolean luwte_notes_page_undo_remove (LuwteNotesPage *self);

@@ -25,6 +25,8 @@
 #include "luwte-window.h"
 #include "luwte-timeline.h"
 #include "luwte-evaluation.h"
+#include "luwte-letter.h"
+#include "luwte-close-dialog.h"
 #include "luwte-tooltip.h"
 
 #include <adwaita.h>
@@ -303,6 +305,253 @@ test_notes_log (void)
   g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 1)), ==, "Ouders gebeld <i>vanavond</i>");
 }
 
+/* Found by the new-user test: a long log made the window taller with each
+ * entry; the log scrolls inside the page and the window keeps its size. */
+static void
+test_long_log_keeps_window_size (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "long-log.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteCaseWorkspace *workspace;
+  LuwteNotesPage *page;
+  GtkTextView *view;
+  LuwteWindow *window;
+  int default_width = 0;
+  int default_height = 0;
+  int first_height;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+  g_assert_cmpint (default_height, >, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
+  luwte_case_workspace_show_page (workspace, "notes");
+  page = luwte_case_workspace_get_notes_page (workspace);
+  view = find_text_view (GTK_WIDGET (page));
+  wait_idle ();
+  first_height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_cmpint (first_height, <=, default_height);
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Melding %d: groep jongeren bij het winkelcentrum,"
+                                               " de wijkagent gaat erheen en belt daarna terug.", i);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+      g_assert_true (luwte_notes_page_add_draft (page));
+      wait_idle ();
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, default_height);
+    }
+  g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 40);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, first_height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* The check button of the log row whose text is @text, if it shows one. */
+static GtkCheckButton *
+find_done_button (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget))
+    {
+      GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_parent (widget));
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+        return GTK_CHECK_BUTTON (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_done_button (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The line under the entry's text: when, what kind, and for an action
+ * point whether it is done or overdue. */
+static const char *
+row_meta (GtkCheckButton *done)
+{
+  GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_parent (GTK_WIDGET (done)));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box))));
+}
+
+static void
+test_action_points_done (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "actions.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteNote) late = NULL;
+  g_autoptr(LuwteNote) later = NULL;
+  g_autoptr(LuwteNote) said = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteNoteNew overdue = { .at = "2020-03-02T10:00:00+01:00", .kind = LUWTE_NOTE_KIND_ACTION,
+                           .text = "Wijkagent belt de ouders", .action_by = "Wijkagent",
+                           .action_due = "2020-03-03T12:00:00+01:00" };
+  LuwteNoteNew open = { .at = "2020-03-02T10:05:00+01:00", .kind = LUWTE_NOTE_KIND_ACTION,
+                        .text = "Jongerenwerk spreekt de groep aan", .action_by = "Jongerenwerk",
+                        .action_due = "2099-03-03T12:00:00+01:00" };
+  LuwteNoteNew decision = { .at = "2020-03-02T10:10:00+01:00", .kind = LUWTE_NOTE_KIND_DECISION,
+                            .text = "Geen noodbevel" };
+  LuwteCaseWorkspace *workspace;
+  LuwteNotesPage *page;
+  GtkCheckButton *done;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
+  page = luwte_case_workspace_get_notes_page (workspace);
+  late = luwte_store_add_note (store, kase, &overdue, &error);
+  later = luwte_store_add_note (store, kase, &open, &error);
+  said = luwte_store_add_note (store, kase, &decision, &error);
+  g_assert_no_error (error);
+  luwte_notes_page_set_case (page, store, NULL);
+  luwte_notes_page_set_case (page, store, kase);
+  luwte_case_workspace_show_page (workspace, "notes");
+  wait_idle ();
+  g_assert_cmpuint (luwte_notes_page_get_n_open_actions (page), ==, 2);
+
+  /* Only action points have a check button; the one past its due date
+   * says so. */
+  g_assert_null (find_done_button (GTK_WIDGET (page), "Geen noodbevel"));
+  g_assert_nonnull (find_done_button (GTK_WIDGET (page), "Jongerenwerk spreekt de groep aan"));
+  g_assert_null (strstr (row_meta (find_done_button (GTK_WIDGET (page), "Jongerenwerk spreekt de groep aan")), "Overdue"));
+  done = find_done_button (GTK_WIDGET (page), "Wijkagent belt de ouders");
+  g_assert_nonnull (done);
+  g_assert_nonnull (strstr (row_meta (done), "Overdue"));
+  g_assert_false (gtk_check_button_get_active (done));
+
+  /* By keyboard: focus on the check button, Space ticks it off. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (done)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (done)));
+  wait_idle ();
+  g_assert_true (gtk_check_button_get_active (done));
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 1);
+  g_assert_cmpuint (luwte_notes_page_get_n_open_actions (page), ==, 1);
+  g_assert_nonnull (strstr (row_meta (done), "Done "));
+  g_assert_null (strstr (row_meta (done), "Overdue"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (gtk_widget_get_next_sibling (
+                                             gtk_widget_get_parent (GTK_WIDGET (done)))), "dim-label"));
+
+  /* Opened again: stored at once, overdue once more. */
+  gtk_check_button_set_active (done, FALSE);
+  wait_idle ();
+  g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 2);
+  g_assert_cmpuint (luwte_notes_page_get_n_open_actions (page), ==, 2);
+  g_assert_nonnull (strstr (row_meta (done), "Overdue"));
+  {
+    g_autoptr(GPtrArray) notes = luwte_store_list_notes (store, kase, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 0)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+/* Closing warns of action points still open and letters still drafts,
+ * and closes all the same. */
+static void
+test_close_warns_of_open_work (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "close-open-work.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteNote) open = NULL;
+  g_autoptr(LuwteNote) ticked = NULL;
+  g_autoptr(LuwteLetter) first = NULL;
+  g_autoptr(LuwteLetter) second = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteNoteNew todo = { .kind = LUWTE_NOTE_KIND_ACTION, .text = "Wijkagent belt de ouders", .action_by = "Wijkagent" };
+  LuwteNoteNew decision = { .kind = LUWTE_NOTE_KIND_DECISION, .text = "Geen noodbevel" };
+  LuwteCaseWorkspace *workspace;
+  LuwteCloseDialog *dialog;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  const char *warning;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
+
+  /* Nothing open: no warning. */
+  luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
+  wait_idle ();
+  dialog = luwte_case_workspace_get_close_dialog (workspace);
+  g_assert_nonnull (dialog);
+  g_assert_null (luwte_close_dialog_get_open_work (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_idle ();
+
+  open = luwte_store_add_note (store, kase, &todo, &error);
+  ticked = luwte_store_add_note (store, kase, &todo, &error);
+  g_assert_nonnull (luwte_store_add_note (store, kase, &decision, &error));
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_set_note_done (store, kase, ticked, TRUE, &error));
+  first = luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
+  second = luwte_store_add_letter (store, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
+  g_assert_no_error (error);
+
+  /* Added beside the page: shown when the case is shown anew. */
+  luwte_notes_page_set_case (luwte_case_workspace_get_notes_page (workspace), store, NULL);
+  luwte_notes_page_set_case (luwte_case_workspace_get_notes_page (workspace), store, kase);
+  luwte_case_workspace_show_page (workspace, "notes");
+  wait_idle ();
+  g_assert_nonnull (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
+
+  luwte_case_workspace_choose_status (workspace, LUWTE_CASE_STATUS_CLOSED);
+  wait_idle ();
+  dialog = luwte_case_workspace_get_close_dialog (workspace);
+  g_assert_nonnull (dialog);
+  warning = luwte_close_dialog_get_open_work (dialog);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "1 action point is still open."));
+  g_assert_nonnull (strstr (warning, "2 letters are still drafts."));
+
+  /* The officer may close all the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.close-case", NULL));
+  wait_idle ();
+  g_assert_null (luwte_case_workspace_get_close_dialog (workspace));
+  g_assert_cmpint (luwte_case_get_status (kase), ==, LUWTE_CASE_STATUS_CLOSED);
+
+  /* Closed: the action point can no longer be ticked off in the log. */
+  luwte_case_workspace_show_page (workspace, "notes");
+  wait_idle ();
+  g_assert_null (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
+
+  /* Reopened: action points can be ticked off again, other entries still
+   * have nothing to tick. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
+  wait_idle ();
+  g_assert_nonnull (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Wijkagent belt de ouders"));
+  g_assert_null (find_done_button (GTK_WIDGET (luwte_case_workspace_get_notes_page (workspace)), "Geen noodbevel"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
 
 static AdwEntryRow *
 find_entry_row (GtkWidget  *widget,
@@ -1365,6 +1614,9 @@ main (int   argc,
   g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
   g_test_add_func ("/ui/cases/notes-log", test_notes_log);
+  g_test_add_func ("/ui/cases/long-log-keeps-window-size", test_long_log_keeps_window_size);
+  g_test_add_func ("/ui/cases/action-points-done", test_action_points_done);
+  g_test_add_func ("/ui/cases/close-warns-of-open-work", test_close_warns_of_open_work);
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
   g_test_add_func ("/ui/cases/edit-party", test_edit_party);
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
