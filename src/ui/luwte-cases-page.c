@@ -161,8 +161,13 @@ build_search_panel_when_idle (gpointer data)
 {
   LuwteCasesPage *self = data;
 
+  int minimum, natural;
+
   self->search_idle = 0;
-  ensure_search_panel (self);
+  /* Styled and measured now too, while the panel is hidden: the frame
+   * that first shows it has enough to do with the first answer. */
+  gtk_widget_measure (GTK_WIDGET (ensure_search_panel (self)), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (self->list_stack)), &minimum, &natural, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
