@@ -508,8 +508,11 @@ luwte_notes_page_init (LuwteNotesPage *self)
       gtk_box_append (GTK_BOX (heading_box), self->open_actions_label);
       adw_clamp_set_maximum_size (ADW_CLAMP (heading_clamp), 760);
       adw_clamp_set_child (ADW_CLAMP (heading_clamp), heading_box);
-      gtk_widget_set_margin_start (heading_clamp, 18);
-      gtk_widget_set_margin_end (heading_clamp, 18);
+      /* Inside the clamps, as the form's: the three line up. */
+      gtk_widget_set_margin_start (heading_box, 18);
+      gtk_widget_set_margin_end (heading_box, 18);
+      gtk_widget_set_margin_start (GTK_WIDGET (self->log_view), 18);
+      gtk_widget_set_margin_end (GTK_WIDGET (self->log_view), 18);
       gtk_box_append (GTK_BOX (page), form_scroller);
       gtk_box_append (GTK_BOX (page), heading_clamp);
       gtk_box_append (GTK_BOX (page), log_scroller);
