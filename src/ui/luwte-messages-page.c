@@ -514,6 +514,9 @@ add_row (LuwteMessagesPage *self,
   adw_preferences_group_add (self->list_group, row->expander);
   g_ptr_array_add (self->rows, row);
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), TRUE);
+  /* The rows are made anew each time the page is shown: a closed case's
+   * read as the rest of the page. */
+  luwte_read_only_follow (GTK_WIDGET (self), row->expander);
   row->filling = FALSE;
   return row;
 }

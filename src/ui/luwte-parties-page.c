@@ -277,8 +277,7 @@ append_row (LuwtePartiesPage *self,
   g_ptr_array_add (self->rows, row);
   gtk_widget_set_visible (GTK_WIDGET (self->list_group), TRUE);
   /* A row made while the case is closed reads as the rest of the page. */
-  if (luwte_read_only_get (GTK_WIDGET (self)))
-    luwte_read_only_apply (row->expander, TRUE);
+  luwte_read_only_follow (GTK_WIDGET (self), row->expander);
   row->filling = FALSE;
 }
 

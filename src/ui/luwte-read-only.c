@@ -132,6 +132,25 @@ luwte_read_only_apply (GtkWidget *root,
   apply (root, read_only);
 }
 
+/**
+ * luwte_read_only_follow:
+ * @page: a page of a case
+ * @made: what @page has just made, such as a row
+ *
+ * Makes @made read-only when @page is, as luwte_read_only_apply() made
+ * what was there then; editable again, it goes with the rest.
+ */
+void
+luwte_read_only_follow (GtkWidget *page,
+                        GtkWidget *made)
+{
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (GTK_IS_WIDGET (made));
+
+  if (luwte_read_only_get (page))
+    apply (made, TRUE);
+}
+
 /* Returns: whether @widget is inside pages made read-only */
 gboolean
 luwte_read_only_get (GtkWidget *widget)

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 void     luwte_read_only_apply (GtkWidget *root,
                                 gboolean   read_only);
+void     luwte_read_only_follow (GtkWidget *page,
+                                 GtkWidget *made);
 gboolean luwte_read_only_get   (GtkWidget *widget);
 
 G_END_DECLS

@@ -1345,6 +1345,12 @@ test_close_and_reopen (void)
   considered = luwte_store_add_case_intervention (store, kase, "emergency-order", "1.0", &error);
   g_assert_no_error (error);
   g_assert_true (luwte_store_update_case_intervention (store, kase, used, &edit, &error));
+  {
+    LuwteEvidenceNew message = { .url = "https://tiktok.example/demo/closed", .platform = "TikTok" };
+    g_autoptr(LuwteEvidence) evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+
+    g_assert_no_error (error);
+  }
   g_assert_false (luwte_case_workspace_is_read_only (workspace));
   parties = luwte_case_workspace_get_parties_page (workspace);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (parties), "Name")), "Wijkagent");
@@ -1393,6 +1399,19 @@ test_close_and_reopen (void)
   /* A party can be read, not changed. */
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
   g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (find_combo_row (luwte_parties_page_get_row (parties, 0), "Role"))));
+  /* Nor a message's takedown request, in rows made when the page is
+   * shown after the case was closed. */
+  luwte_case_workspace_show_page (workspace, "messages");
+  wait_idle ();
+  {
+    LuwteMessagesPage *messages = luwte_case_workspace_get_messages_page (workspace);
+
+    g_assert_cmpuint (luwte_messages_page_get_n_messages (messages), ==, 1);
+    g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (find_combo_row (luwte_messages_page_get_row (messages, 0),
+                                                                           "Takedown Request"))));
+  }
+  luwte_case_workspace_show_page (workspace, "context");
+  wait_idle ();
 
   /* Reopen: editable again, and the timeline says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workspace), "workspace.reopen", NULL));
