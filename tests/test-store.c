@@ -661,6 +661,17 @@ test_notes_done (void)
   g_assert_no_error (error);
   g_assert_nonnull (luwte_note_get_done_at (action));
   g_assert_false (luwte_note_is_overdue (action, after_due));
+  /* The timeline says when, by whom. */
+  {
+    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, NULL, LUWTE_LANGUAGE_EN, &error);
+    LuwteTimelineEntry *last;
+
+    g_assert_no_error (error);
+    last = g_ptr_array_index (timeline, timeline->len - 1);
+    g_assert_cmpint (last->kind, ==, LUWTE_TIMELINE_ACTION_DONE);
+    g_assert_cmpstr (last->at, ==, luwte_note_get_done_at (action));
+    g_assert_cmpstr (last->text, ==, "Action point done (Wijkagent): Wijkagent gaat langs");
+  }
   g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
   /* The other case's action point is its own. */
   g_assert_cmpint (luwte_store_count_open_actions (store, other, NULL), ==, 1);
@@ -965,6 +976,9 @@ test_timeline_and_history (void)
       { "letter.restore", "4", "Letter restored (no. 4)" },
       { "intervention.update", "no-such-card: outcome", "Intervention changed: no-such-card (Outcome)" },
       { "letter.sent", "no-such-template", "Letter sent: no-such-template" },
+      { "party.update", "role, name, contact", "Party changed (Role, Name, Contact)" },
+      { "note.done", "", "Action point ticked off as done" },
+      { "note.undone", "", "Action point opened again" },
       /* Unknown: as written. */
       { "case.frobnicate", "x", "case.frobnicate — x" },
       { "frob.nicate", "", "frob.nicate" },

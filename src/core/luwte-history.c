@@ -19,7 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* The field names of case.update and intervention.update */
+/* The field names of case.update, intervention.update and party.update */
 static const char *
 field_label (const char *name)
 {
@@ -39,6 +39,10 @@ field_label (const char *name)
     { "rationale", NC_("history field", "Rationale") },
     { "proportionality", NC_("history field", "Proportionality") },
     { "outcome", NC_("history field", "Outcome") },
+    { "role", NC_("history field", "Role") },
+    { "name", NC_("history field", "Name") },
+    { "organisation", NC_("history field", "Organisation") },
+    { "contact", NC_("history field", "Contact") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -216,6 +220,17 @@ luwte_history_describe (const LuwteHistoryEntry *entry,
       /* TRANSLATORS: in the history: "Party added: Police" */
       text = g_strdup_printf (_("Party added: %s"), luwte_role_parse (detail, &role) ? luwte_role_label (role) : detail);
     }
+  else if (g_str_equal (action, "party.update"))
+    {
+      g_autofree char *fields = fields_in_words (detail);
+
+      /* TRANSLATORS: in the history: "Party changed (Name, Contact)" */
+      text = g_strdup_printf (_("Party changed (%s)"), fields);
+    }
+  else if (g_str_equal (action, "note.done"))
+    text = g_strdup (_("Action point ticked off as done"));
+  else if (g_str_equal (action, "note.undone"))
+    text = g_strdup (_("Action point opened again"));
   else if (g_str_equal (action, "note.add"))
     {
       LuwteNoteKind note_kind;

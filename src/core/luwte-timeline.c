@@ -121,7 +121,9 @@ luwte_store_list_timeline (LuwteStore     *store,
     "   UNION ALL SELECT l.sent_at, 6, l.template, coalesce (p.name, ''), coalesce (p.organisation, ''), l.id"
     "     FROM letters l LEFT JOIN parties p ON p.id = l.party_id WHERE l.case_id = ?1 AND l.sent_at IS NOT NULL"
     "   UNION ALL SELECT takedown_at, 7, platform, url, takedown, id FROM evidence"
-    "     WHERE case_id = ?1 AND takedown <> 'not_requested' AND takedown_at IS NOT NULL)"
+    "     WHERE case_id = ?1 AND takedown <> 'not_requested' AND takedown_at IS NOT NULL"
+    "   UNION ALL SELECT done_at, 8, coalesce (action_by, ''), text, party, id FROM notes"
+    "     WHERE case_id = ?1 AND done_at IS NOT NULL)"
     " ORDER BY julianday (at), kind, n", error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
   g_autoptr(LuwteTemplateLibrary) library = NULL;
@@ -196,6 +198,12 @@ luwte_store_list_timeline (LuwteStore     *store,
               entry->text = g_strdup_printf (_("Takedown request (%s) for the message on %s: %s"),
                                              luwte_takedown_label (state), a, b);
           }
+          break;
+        case LUWTE_TIMELINE_ACTION_DONE:
+          /* TRANSLATORS: an action point ticked off, in the timeline:
+           * "Action point done (Wijkagent): Langs bij de ouders" */
+          entry->text = *a != '\0' ? g_strdup_printf (_("Action point done (%s): %s"), a, b)
+                                   : g_strdup_printf (_("Action point done: %s"), b);
           break;
         case LUWTE_TIMELINE_INTERVENTION_DONE:
         default:

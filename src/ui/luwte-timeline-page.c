@@ -70,6 +70,7 @@ icon_for (LuwteTimelineKind kind)
     case LUWTE_TIMELINE_LETTER_FINAL: return "x-office-document-symbolic";
     case LUWTE_TIMELINE_LETTER_SENT: return "mail-send-symbolic";
     case LUWTE_TIMELINE_TAKEDOWN: return "edit-delete-symbolic";
+    case LUWTE_TIMELINE_ACTION_DONE: return "checkbox-checked-symbolic";
     case LUWTE_TIMELINE_INTERVENTION_DONE:
     default: return "object-select-symbolic";
     }
