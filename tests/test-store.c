@@ -1508,6 +1508,22 @@ test_update_party (void)
   contacts = luwte_store_list_contacts (store, NULL);
   g_assert_cmpuint (contacts->len, ==, 2);
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (contacts, 0)), ==, "Jansen");
+
+  /* A name corrected to match a book entry leaves that entry's contact
+   * detail alone when none was typed. */
+  {
+    g_autoptr(LuwteParty) typo = luwte_party_new (LUWTE_ROLE_MAYOR, "H. de Vriess", "Gemeente", "");
+    g_autoptr(LuwteParty) known = luwte_party_new (LUWTE_ROLE_MAYOR, "H. de Vries", "Gemeente", "06-11111111");
+    LuwtePartyEdit corrected = { .name = "H. de Vries" };
+
+    g_assert_true (luwte_store_add_party (store, other, known, &error));
+    g_assert_true (luwte_store_add_party (store, kase, typo, &error));
+    g_assert_true (luwte_store_update_party (store, kase, typo, &corrected, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&detail, g_free);
+    detail = query_text (store, "SELECT contact FROM contacts WHERE name = 'H. de Vries'");
+    g_assert_cmpstr (detail, ==, "06-11111111");
+  }
 }
 
 static void

@@ -327,31 +327,38 @@ luwte_store_update_party (LuwteStore           *store,
         goto failed;
       }
   }
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE notes SET party = ? WHERE party_id = ? AND case_id = ?", error);
+  /* The log names the party as it is now; a new contact detail alone
+   * does not change how it is named. */
+  if (after->role != party->role || g_strcmp0 (after->name, party->name) != 0 ||
+      g_strcmp0 (after->organisation, party->organisation) != 0)
+    {
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "UPDATE notes SET party = ? WHERE party_id = ? AND case_id = ?", error);
 
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_text (stmt, 1, described, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 2, party->id);
-    sqlite3_bind_int64 (stmt, 3, luwte_case_get_id (kase));
-    if (!luwte_stmt_step_done (store, stmt, error))
-      goto failed;
-  }
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE contacts SET contact = ? WHERE role = ? AND name = ? AND organisation = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, described, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, party->id);
+      sqlite3_bind_int64 (stmt, 3, luwte_case_get_id (kase));
+      if (!luwte_stmt_step_done (store, stmt, error))
+        goto failed;
+    }
+  /* Only a contact detail that was typed here reaches the address book:
+   * correcting a name must not empty the entry it now matches. */
+  if (g_strcmp0 (after->contact, party->contact) != 0 && *after->contact != '\0')
+    {
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "UPDATE contacts SET contact = ? WHERE role = ? AND name = ? AND organisation = ?", error);
 
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_text (stmt, 1, after->contact, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, role_names[after->role], -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 3, after->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, after->organisation, -1, SQLITE_STATIC);
-    if (!luwte_stmt_step_done (store, stmt, error))
-      goto failed;
-  }
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, after->contact, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, role_names[after->role], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, after->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, after->organisation, -1, SQLITE_STATIC);
+      if (!luwte_stmt_step_done (store, stmt, error))
+        goto failed;
+    }
   if (!luwte_store_audit (store, luwte_case_get_reference (kase), "party.update", detail, error) ||
       !luwte_store_commit (store, error))
     goto failed;

@@ -727,7 +727,7 @@ static void
 on_search_activate (LuwteCasesPage *self)
 {
   if (searching (self))
-    luwte_search_panel_open_best (self->search_panel);
+    luwte_search_panel_open_best (self->search_panel, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void

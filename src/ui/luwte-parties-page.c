@@ -68,6 +68,7 @@ struct _PartyRow
   guint             save_source;
   gboolean          filling;
   gboolean          dirty;         /* changed, not yet stored */
+  gboolean          problem_shown; /* why it was refused, told once */
 };
 
 static void
@@ -129,10 +130,15 @@ save_row (PartyRow *row)
       /* Still dirty: the next flush tries again. */
       gtk_widget_add_css_class (GTK_WIDGET (row->name_row), "error");
       gtk_widget_add_css_class (GTK_WIDGET (row->organisation_row), "error");
-      show_problem (self, error->message);
+      /* Once while the row stays refused, not at every pause in typing:
+       * the message stays until dismissed. */
+      if (!row->problem_shown)
+        show_problem (self, error->message);
+      row->problem_shown = TRUE;
       return FALSE;
     }
   row->dirty = FALSE;
+  row->problem_shown = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (row->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->organisation_row), "error");
   update_header (row);
@@ -328,9 +334,10 @@ luwte_parties_page_remove (LuwtePartiesPage *self,
   g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), FALSE);
   g_return_val_if_fail (position < self->rows->len, FALSE);
 
-  /* What was changed last is part of what Undo brings back. */
+  /* What was changed last is part of what Undo brings back, and the
+   * rows are made anew after: nothing typed may be waiting. */
   row = g_ptr_array_index (self->rows, position);
-  if (row->dirty && !save_row (row))
+  if (!luwte_parties_page_flush (self))
     return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_PARTY, self->kase, luwte_party_get_id (row->party), &error);
   if (removal == NULL)
@@ -353,6 +360,9 @@ luwte_parties_page_undo_remove (LuwtePartiesPage *self)
   g_return_val_if_fail (LUWTE_IS_PARTIES_PAGE (self), FALSE);
 
   if (self->removed == NULL || self->store == NULL)
+    return FALSE;
+  /* The rows are made anew after: nothing typed may be waiting. */
+  if (!luwte_parties_page_flush (self))
     return FALSE;
   if (!luwte_store_undo_removal (self->store, self->removed, &error))
     {

@@ -44,6 +44,7 @@ struct _LuwteSearchPanel
   LuwteCaseStatus status;
   guint           generation;     /* of the last search started */
   gboolean        running;
+  gboolean        open_when_done; /* Enter came before the answer */
 
   GtkWidget      *stack;
   GtkListView    *list;
@@ -104,6 +105,8 @@ run_in_thread (GTask        *task,
     g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
 }
 
+static gboolean open_first (LuwteSearchPanel *self);
+
 static void
 on_done (GObject      *source,
          GAsyncResult *result,
@@ -132,6 +135,11 @@ on_done (GObject      *source,
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case found", "%u cases found", hits->len), hits->len);
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), hits->len > 0 ? "hits" : "empty");
+  if (self->open_when_done)
+    {
+      self->open_when_done = FALSE;
+      open_first (self);
+    }
 }
 
 static GDateTime *
@@ -157,12 +165,13 @@ start (LuwteSearchPanel *self)
   guint role = gtk_drop_down_get_selected (self->role_choice);
   guint intervention = gtk_drop_down_get_selected (self->intervention_choice);
   const char *platform = gtk_editable_get_text (GTK_EDITABLE (self->platform_entry));
+  g_autofree char *words = g_strstrip (g_strdup (self->query != NULL ? self->query : ""));
   Job *job;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->generation++;
-  if (self->search == NULL || self->query == NULL || *g_strstrip (self->query) == '\0')
+  if (self->search == NULL || *words == '\0')
     {
       g_list_store_remove_all (self->hits);
       self->running = FALSE;
@@ -171,7 +180,7 @@ start (LuwteSearchPanel *self)
 
   job = g_new0 (Job, 1);
   job->search = g_object_ref (self->search);
-  job->query = g_strdup (self->query);
+  job->query = g_steal_pointer (&words);
   job->generation = self->generation;
   job->filter.opened_from = period_start (gtk_drop_down_get_selected (self->period_choice));
   if (self->has_status)
@@ -488,8 +497,14 @@ luwte_search_panel_set_query (LuwteSearchPanel *self,
 {
   g_return_if_fail (LUWTE_IS_SEARCH_PANEL (self));
 
+  /* The field's own search-changed, a moment after Enter asked already:
+   * the search runs, and Enter still waits for it. */
+  if (g_strcmp0 (query, self->query) == 0 && self->running)
+    return;
   g_free (self->query);
   self->query = g_strdup (query);
+  /* Enter was for the words before these. */
+  self->open_when_done = FALSE;
   start (self);
 }
 
@@ -527,25 +542,42 @@ luwte_search_panel_focus_hits (LuwteSearchPanel *self)
   return gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
-/**
- * luwte_search_panel_open_best:
- *
- * Opens the best hit, for Enter in the search field.
- *
- * Returns: %FALSE when there are no hits
- */
-gboolean
-luwte_search_panel_open_best (LuwteSearchPanel *self)
+/* The best hit of the answer shown, to the case page. */
+static gboolean
+open_first (LuwteSearchPanel *self)
 {
-  g_autoptr(LuwteSearchHit) hit = NULL;
+  g_autoptr(LuwteSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
 
-  g_return_val_if_fail (LUWTE_IS_SEARCH_PANEL (self), FALSE);
-
-  hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
   if (hit == NULL)
     return FALSE;
   g_signal_emit (self, signals[CASE_ACTIVATED], 0, luwte_search_hit_get_reference (hit));
   return TRUE;
+}
+
+/**
+ * luwte_search_panel_open_best:
+ * @query: the words in the search field now
+ *
+ * Opens the best hit for @query, for Enter in the search field: at once
+ * when its answer is shown, else when it comes (the field waits a moment
+ * before it asks, and the answer takes its time).
+ *
+ * Returns: %FALSE when the answer shown has no hits
+ */
+gboolean
+luwte_search_panel_open_best (LuwteSearchPanel *self,
+                              const char       *query)
+{
+  g_return_val_if_fail (LUWTE_IS_SEARCH_PANEL (self), FALSE);
+
+  if (g_strcmp0 (query, self->query) != 0)
+    luwte_search_panel_set_query (self, query);
+  if (self->running)
+    {
+      self->open_when_done = TRUE;
+      return TRUE;
+    }
+  return open_first (self);
 }
 
 /* Returns: (transfer none): the hits of the last search that finished */

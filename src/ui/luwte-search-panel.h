@@ -27,7 +27,8 @@ void        luwte_search_panel_set_status  (LuwteSearchPanel      *self,
 GListModel *luwte_search_panel_get_hits    (LuwteSearchPanel      *self);
 gboolean    luwte_search_panel_is_running  (LuwteSearchPanel      *self);
 gboolean    luwte_search_panel_focus_hits  (LuwteSearchPanel      *self);
-gboolean    luwte_search_panel_open_best   (LuwteSearchPanel      *self);
+gboolean    luwte_search_panel_open_best   (LuwteSearchPanel      *self,
+                                            const char            *query);
 void        luwte_search_panel_set_filters (LuwteSearchPanel      *self,
                                             const char            *card_id,
                                             int                    role,

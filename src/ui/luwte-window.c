@@ -244,8 +244,12 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LuwteWindow *self = LUWTE_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (!luwte_undo_toast_undo_last (self->toast_overlay))
+  /* A text field with nothing left to undo lets Ctrl+Z through; it must
+   * not bring back a deletion from there. */
+  if ((focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))) ||
+      !luwte_undo_toast_undo_last (self->toast_overlay))
     gtk_widget_error_bell (widget);
 }
 

@@ -1283,10 +1283,16 @@ test_delete_and_undo (void)
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpint (count_rows (store, "SELECT count (*) FROM evidence WHERE url = 'https://tiktok.example/demo/1'"), ==, 1);
 
-  /* Ctrl+Z: the deletion whose toast was shown last, once. */
+  /* Ctrl+Z: the deletion whose toast was shown last, once; not from a
+   * text field, which undoes its own typing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cases), "cases.delete", NULL));
   wait_idle ();
   g_assert_null (luwte_store_get_case (store, reference, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (luwte_cases_page_get_search_entry (cases)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_idle ();
+  g_assert_null (luwte_store_get_case (store, reference, NULL));
+  luwte_cases_page_focus_list (cases);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_idle ();
   {
@@ -1519,6 +1525,7 @@ test_search_as_you_type (void)
   g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
   g_autoptr(LuwteStore) store = NULL;
   g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(LuwteCase) fair = NULL;
   g_autoptr(GError) error = NULL;
   LuwteNoteNew entry = { .kind = LUWTE_NOTE_KIND_AGREEMENT, .text = "Afspraak met de wijkagent over de kermisattractie" };
   LuwteCasesPage *cases;
@@ -1530,6 +1537,7 @@ test_search_as_you_type (void)
   g_assert_true (luwte_demo_add_cases (store, card, 20, 3, &error));
   kase = luwte_store_create_case (store, "Oproep bij de kermis", &error);
   g_assert_nonnull (luwte_store_add_note (store, kase, &entry, &error));
+  fair = luwte_store_create_case (store, "Oproep bij de braderie", &error);
   window = luwte_window_new (NULL, card, NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_idle ();
@@ -1552,6 +1560,15 @@ test_search_as_you_type (void)
   wait_idle ();
   g_assert_nonnull (luwte_cases_page_get_selected (cases));
   g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, luwte_case_get_reference (kase));
+  /* Also when Enter comes before the field asked for the words typed:
+   * the best match for them, not for the words before. */
+  gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "braderie");
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "activate");
+  /* The field's own signal, coming while the answer is on its way. */
+  g_signal_emit_by_name (luwte_cases_page_get_search_entry (cases), "search-changed");
+  wait_search (cases);
+  wait_idle ();
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (cases)), ==, luwte_case_get_reference (fair));
 
   /* Hostile words never break it. */
   gtk_editable_set_text (luwte_cases_page_get_search_entry (cases), "NEAR(\" * AND OR");
