@@ -72,6 +72,9 @@ G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
 /* Rows enough for the tallest window (rows are some 50 px high). */
 #define FIRST_SCREEN_ROWS 48
 
+/* On a list item: the id of the case its row showed last. */
+#define ROW_CASE_KEY "luwte-row-case-id"
+
 #define OVERDUE_RECHECK_US (60 * G_USEC_PER_SEC)
 
 #define OVERDUE_WARNING N_("A takedown request has had no answer past its due date")
@@ -250,8 +253,15 @@ check_overdue (LuwteCasesPage *self)
       g_array_append_val (ids, id);
     }
   if (self->store != NULL)
-    overdue = luwte_store_find_cases_with_overdue_takedowns (self->store, (const gint64 *) ids->data, ids->len,
-                                                             now, NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      overdue = luwte_store_find_cases_with_overdue_takedowns (self->store, (const gint64 *) ids->data, ids->len,
+                                                               now, &error);
+      /* The list works without its warnings; SQLite's words name no one. */
+      if (overdue == NULL)
+        g_warning ("Could not look for overdue takedown requests: %s", error->message);
+    }
   for (guint i = 0; i < items->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (items, i);
@@ -342,9 +352,11 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (kase == NULL)
     return;
-  /* No warning until the case is looked at: the row may have shown
-   * another case. */
-  gtk_widget_set_visible (gtk_widget_get_last_child (gtk_list_item_get_child (item)), FALSE);
+  /* No warning until the case is looked at when the row showed another
+   * case; the same case again (the list reloaded) keeps its warning. */
+  if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), ROW_CASE_KEY)) != (gsize) luwte_case_get_id (kase))
+    gtk_widget_set_visible (gtk_widget_get_last_child (gtk_list_item_get_child (item)), FALSE);
+  g_object_set_data (G_OBJECT (item), ROW_CASE_KEY, GSIZE_TO_POINTER ((gsize) luwte_case_get_id (kase)));
   update_row (kase, NULL, item);
   check_overdue_later (self, item);
   g_signal_connect_object (kase, "notify", G_CALLBACK (update_row), item, 0);
