@@ -727,12 +727,20 @@ test_edit_party (void)
 
   /* No name and no organisation: refused, the stored party unchanged,
    * and the flush says so. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Jongerenwerker");
+  g_assert_true (luwte_parties_page_add_from_form (page));
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Organisation")), "");
   g_assert_false (luwte_cases_page_flush (cases_page));
   parties = luwte_store_list_parties (store, kase, &error);
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Brigadier <b>Zuid</b>");
   g_clear_pointer (&parties, g_ptr_array_unref);
+  /* Removing the other party first stores what was typed here, which is
+   * refused: nothing is removed, and the typing stays on screen. */
+  g_assert_false (luwte_parties_page_remove (page, 1));
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 2);
+  g_assert_true (luwte_parties_page_get_row (page, 0) == row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (row, "Name"))), ==, "");
 
   /* Typed, and the window closed within the typing delay: not lost. */
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Organisation")), "Politie Eenheid Zuid");
