@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "luwte-case-workspace.h"
+#include "luwte-autosave.h"
 #include "luwte-accessible.h"
 #include "luwte-case-intervention.h"
 #include "luwte-close-dialog.h"
@@ -29,7 +30,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#define SAVE_DELAY_MS 500
 
 struct _LuwteCaseWorkspace
 {
@@ -189,7 +189,7 @@ schedule_save (LuwteCaseWorkspace *self)
   if (self->filling || self->kase == NULL)
     return;
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  self->save_source = g_timeout_add (LUWTE_AUTOSAVE_DELAY_MS, save_timeout, self);
 }
 
 /* The status row shows the case's status again, without acting on it. */

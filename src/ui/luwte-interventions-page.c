@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "luwte-interventions-page.h"
+#include "luwte-autosave.h"
 #include "luwte-page.h"
 #include "luwte-read-only.h"
 #include "luwte-accessible.h"
@@ -26,7 +27,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#define SAVE_DELAY_MS 500
 
 typedef struct _ChosenRow ChosenRow;
 
@@ -65,9 +65,8 @@ struct _ChosenRow
   GtkTextBuffer          *rationale;
   GtkTextBuffer          *proportionality;
   GtkTextBuffer          *outcome;
-  guint                   save_source;
   gboolean                filling;
-  gboolean                dirty;      /* typed, not yet stored */
+  LuwteAutosave           autosave;
 };
 
 static char *
@@ -99,8 +98,9 @@ set_subtitle (ChosenRow               *row,
 }
 
 static gboolean
-save_row (ChosenRow *row)
+save_row (gpointer data)
 {
+  ChosenRow *row = data;
   LuwteInterventionsPage *self = row->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *rationale = buffer_text (row->rationale);
@@ -111,7 +111,7 @@ save_row (ChosenRow *row)
   LuwteCaseInterventionEdit edit = { 0 };
   gint64 party_id = luwte_party_choice_get_id (row->party_row);
 
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
 
   edit.status = &status;
   edit.responsible = gtk_editable_get_text (GTK_EDITABLE (row->responsible_row));
@@ -131,19 +131,9 @@ save_row (ChosenRow *row)
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       return FALSE;
     }
-  row->dirty = FALSE;
+  row->autosave.dirty = FALSE;
   set_subtitle (row, status);
   return TRUE;
-}
-
-static gboolean
-save_timeout (gpointer user_data)
-{
-  ChosenRow *row = user_data;
-
-  row->save_source = 0;
-  save_row (row);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -151,9 +141,7 @@ schedule_save (ChosenRow *row)
 {
   if (row->filling)
     return;
-  row->dirty = TRUE;
-  g_clear_handle_id (&row->save_source, g_source_remove);
-  row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
+  luwte_autosave_changed (&row->autosave);
 }
 
 /* Saving is the owner's job (flush) while the widgets are on screen;
@@ -161,7 +149,7 @@ schedule_save (ChosenRow *row)
 static void
 chosen_row_free (ChosenRow *row)
 {
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
   g_signal_handlers_disconnect_by_data (row->status_row, row);
   g_signal_handlers_disconnect_by_data (row->party_row, row);
   g_signal_handlers_disconnect_by_data (row->responsible_row, row);
@@ -254,6 +242,8 @@ add_row (LuwteInterventionsPage *self,
          LuwteCaseIntervention  *item)
 {
   ChosenRow *row = g_new0 (ChosenRow, 1);
+
+  luwte_autosave_init (&row->autosave, save_row, row);
   LuwteCardIntervention *card_item = luwte_card_find_intervention (self->card, luwte_case_intervention_get_card_id (item));
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
@@ -611,8 +601,7 @@ luwte_interventions_page_flush (LuwteInterventionsPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       ChosenRow *row = g_ptr_array_index (self->rows, i);
-      if (row->dirty)
-        ok = save_row (row) && ok;
+      ok = luwte_autosave_flush (&row->autosave) && ok;
     }
   return ok;
 }
@@ -648,7 +637,7 @@ luwte_interventions_page_remove (LuwteInterventionsPage *self,
   g_return_val_if_fail (position < self->rows->len, FALSE);
 
   row = g_ptr_array_index (self->rows, position);
-  if (row->dirty && !save_row (row))
+  if (!luwte_autosave_flush (&row->autosave))
     return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_INTERVENTION, self->kase,
                                 luwte_case_intervention_get_id (row->item), &error);

@@ -20,12 +20,12 @@
 #include "luwte-evidence.h"
 #include "luwte-letter-compose.h"
 #include "luwte-letter-editor.h"
+#include "luwte-autosave.h"
 #include "luwte-letter-preview.h"
 #include "luwte-party.h"
 #include "luwte-party-choice.h"
 #include "luwte-time.h"
 
-#define SAVE_DELAY_MS 500
 #define PREVIEW_DELAY_MS 250
 
 struct _LuwteLetterEditor
@@ -270,7 +270,7 @@ schedule (LuwteLetterEditor *self,
     {
       self->dirty = TRUE;
       g_clear_handle_id (&self->save_source, g_source_remove);
-      self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+      self->save_source = g_timeout_add (LUWTE_AUTOSAVE_DELAY_MS, save_timeout, self);
     }
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout, self);

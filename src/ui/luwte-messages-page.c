@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "luwte-messages-page.h"
+#include "luwte-autosave.h"
 #include "luwte-page.h"
 #include "luwte-read-only.h"
 #include "luwte-accessible.h"
@@ -24,7 +25,6 @@
 
 #include <glib/gi18n.h>
 
-#define SAVE_DELAY_MS 500
 
 typedef struct _MessageRow MessageRow;
 
@@ -70,9 +70,8 @@ struct _MessageRow
   AdwEntryRow       *at_row;
   AdwEntryRow       *channel_row;
   AdwEntryRow       *due_row;
-  guint              save_source;
   gboolean           filling;
-  gboolean           dirty;           /* changed, not yet stored */
+  LuwteAutosave      autosave;
   gboolean           at_typed;        /* the date was typed, not left to "now" */
 };
 
@@ -207,8 +206,9 @@ fill_at (MessageRow *row)
 /* A typed time that cannot be read is marked and left out; the rest is
  * still stored. A state chosen without a typed date is as of now. */
 static gboolean
-save_row (MessageRow *row)
+save_row (gpointer data)
 {
+  MessageRow *row = data;
   LuwteMessagesPage *self = row->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *at = NULL;
@@ -217,7 +217,7 @@ save_row (MessageRow *row)
   gboolean at_readable = TRUE;
   gboolean at_given;
 
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
   if (self->store == NULL || self->kase == NULL)
     return TRUE;
 
@@ -254,7 +254,7 @@ save_row (MessageRow *row)
       show_problem (self, error->message);
       return FALSE;
     }
-  row->dirty = FALSE;
+  row->autosave.dirty = FALSE;
   /* Show the date the store has; a typed one is stored now, and the
    * next state chosen is as of its own moment again. */
   if (!at_given && at_readable)
@@ -266,24 +266,12 @@ save_row (MessageRow *row)
   return TRUE;
 }
 
-static gboolean
-save_timeout (gpointer user_data)
-{
-  MessageRow *row = user_data;
-
-  row->save_source = 0;
-  save_row (row);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_save (MessageRow *row)
 {
   if (row->filling)
     return;
-  row->dirty = TRUE;
-  g_clear_handle_id (&row->save_source, g_source_remove);
-  row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
+  luwte_autosave_changed (&row->autosave);
 }
 
 static void
@@ -300,7 +288,7 @@ on_at_changed (MessageRow *row)
 static void
 message_row_free (MessageRow *row)
 {
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
   g_signal_handlers_disconnect_by_data (row->state_row, row);
   g_signal_handlers_disconnect_by_data (row->at_row, row);
   g_signal_handlers_disconnect_by_data (row->channel_row, row);
@@ -396,6 +384,8 @@ add_row (LuwteMessagesPage *self,
          LuwteEvidence     *item)
 {
   MessageRow *row = g_new0 (MessageRow, 1);
+
+  luwte_autosave_init (&row->autosave, save_row, row);
   g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
   g_autofree char *at = luwte_time_format_local (luwte_evidence_get_takedown_at (item), "%F %R");
@@ -897,8 +887,7 @@ luwte_messages_page_flush (LuwteMessagesPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       MessageRow *row = g_ptr_array_index (self->rows, i);
-      if (row->dirty)
-        ok = save_row (row) && ok;
+      ok = luwte_autosave_flush (&row->autosave) && ok;
     }
   return ok;
 }
@@ -928,7 +917,7 @@ luwte_messages_page_remove (LuwteMessagesPage *self,
 
   /* What was changed last is part of what Undo brings back. */
   row = g_ptr_array_index (self->rows, position);
-  if (row->dirty && !save_row (row))
+  if (!luwte_autosave_flush (&row->autosave))
     return FALSE;
   removal = luwte_store_remove (self->store, LUWTE_REMOVAL_EVIDENCE, self->kase,
                                 luwte_evidence_get_id (row->item), &error);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "luwte-parties-page.h"
+#include "luwte-autosave.h"
 #include "luwte-page.h"
 #include "luwte-read-only.h"
 #include "luwte-accessible.h"
@@ -21,7 +22,6 @@
 
 #include <glib/gi18n.h>
 
-#define SAVE_DELAY_MS 500
 
 typedef struct _PartyRow PartyRow;
 
@@ -65,9 +65,8 @@ struct _PartyRow
   AdwEntryRow      *organisation_row;
   AdwEntryRow      *contact_row;
   GtkWidget        *remove;
-  guint             save_source;
   gboolean          filling;
-  gboolean          dirty;         /* changed, not yet stored */
+  LuwteAutosave     autosave;
   gboolean          problem_shown; /* why it was refused, told once */
 };
 
@@ -110,14 +109,15 @@ update_header (PartyRow *row)
 /* What the store refuses stays on screen, marked, and is tried again at
  * the next change or flush; the database keeps what it had. */
 static gboolean
-save_row (PartyRow *row)
+save_row (gpointer data)
 {
+  PartyRow *row = data;
   LuwtePartiesPage *self = row->page;
   g_autoptr(GError) error = NULL;
   LuwteRole role = (LuwteRole) adw_combo_row_get_selected (row->role_row);
   LuwtePartyEdit edit = { 0 };
 
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
   if (self->store == NULL || self->kase == NULL)
     return TRUE;
 
@@ -137,7 +137,7 @@ save_row (PartyRow *row)
       row->problem_shown = TRUE;
       return FALSE;
     }
-  row->dirty = FALSE;
+  row->autosave.dirty = FALSE;
   row->problem_shown = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (row->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->organisation_row), "error");
@@ -147,24 +147,12 @@ save_row (PartyRow *row)
   return TRUE;
 }
 
-static gboolean
-save_timeout (gpointer user_data)
-{
-  PartyRow *row = user_data;
-
-  row->save_source = 0;
-  save_row (row);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_save (PartyRow *row)
 {
   if (row->filling)
     return;
-  row->dirty = TRUE;
-  g_clear_handle_id (&row->save_source, g_source_remove);
-  row->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, row);
+  luwte_autosave_changed (&row->autosave);
 }
 
 /* Saving is the owner's job (flush) while the widgets are on screen;
@@ -172,7 +160,7 @@ schedule_save (PartyRow *row)
 static void
 party_row_free (PartyRow *row)
 {
-  g_clear_handle_id (&row->save_source, g_source_remove);
+  luwte_autosave_stop (&row->autosave);
   g_signal_handlers_disconnect_by_data (row->role_row, row);
   g_signal_handlers_disconnect_by_data (row->name_row, row);
   g_signal_handlers_disconnect_by_data (row->organisation_row, row);
@@ -234,6 +222,8 @@ append_row (LuwtePartiesPage *self,
             LuwteParty       *party)
 {
   PartyRow *row = g_new0 (PartyRow, 1);
+
+  luwte_autosave_init (&row->autosave, save_row, row);
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = luwte_string_item_factory_new ();
   GtkWidget *remove_row = adw_action_row_new ();
@@ -630,8 +620,7 @@ luwte_parties_page_flush (LuwtePartiesPage *self)
     {
       PartyRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->dirty)
-        ok = save_row (row) && ok;
+      ok = luwte_autosave_flush (&row->autosave) && ok;
     }
   return ok;
 }
