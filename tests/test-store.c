@@ -663,7 +663,7 @@ test_notes_done (void)
   g_assert_false (luwte_note_is_overdue (action, after_due));
   /* The timeline says when, by whom. */
   {
-    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, NULL, LUWTE_LANGUAGE_EN, &error);
+    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, NULL, NULL, LUWTE_LANGUAGE_EN, &error);
     LuwteTimelineEntry *last;
 
     g_assert_no_error (error);
@@ -893,7 +893,19 @@ test_timeline_and_history (void)
     g_assert_no_error (error);
   }
 
-  timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_NL, &error);
+  /* The letter templates are read once for a caller that keeps them. */
+  {
+    g_autoptr(LuwteTemplateLibrary) kept = NULL;
+    g_autoptr(GPtrArray) first = luwte_store_list_timeline (store, kase, card, &kept, LUWTE_LANGUAGE_NL, &error);
+    LuwteTemplateLibrary *read = kept;
+    g_autoptr(GPtrArray) again = luwte_store_list_timeline (store, kase, card, &kept, LUWTE_LANGUAGE_NL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (read);
+    g_assert_true (kept == read);
+    g_assert_cmpuint (first->len, ==, again->len);
+  }
+  timeline = luwte_store_list_timeline (store, kase, card, NULL, LUWTE_LANGUAGE_NL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (timeline->len, ==, 9);
   /* The message, posted long ago, comes right after the first signal. */
@@ -1662,7 +1674,7 @@ test_reopen_recorded (void)
                                " FROM (SELECT * FROM status_changes ORDER BY id)");
   g_assert_cmpstr (changes, ==, "->signal,signal>closed,closed>active");
 
-  timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
+  timeline = luwte_store_list_timeline (store, kase, card, NULL, LUWTE_LANGUAGE_EN, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < timeline->len; i++)
     {

@@ -123,7 +123,7 @@ add_timeline (GPtrArray  *blocks,
               LuwteCard  *card,
               GError    **error)
 {
-  g_autoptr(GPtrArray) entries = luwte_store_list_timeline (store, kase, card, luwte_language_from_locale (), error);
+  g_autoptr(GPtrArray) entries = luwte_store_list_timeline (store, kase, card, NULL, luwte_language_from_locale (), error);
 
   if (entries == NULL)
     return FALSE;

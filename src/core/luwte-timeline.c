@@ -95,16 +95,20 @@ letter_text (LuwteTimelineKind  kind,
 /**
  * luwte_store_list_timeline:
  * @card: (nullable): for the interventions' titles
+ * @library: (inout) (nullable) (optional): the letter templates, for the
+ *   letters' titles: read when a letter is first named and kept there
+ *   for the next call; %NULL to read them for this call only
  *
  * Returns: (transfer container) (element-type LuwteTimelineEntry): oldest
  *   first
  */
 GPtrArray *
-luwte_store_list_timeline (LuwteStore     *store,
-                           LuwteCase      *kase,
-                           LuwteCard      *card,
-                           LuwteLanguage   language,
-                           GError        **error)
+luwte_store_list_timeline (LuwteStore            *store,
+                           LuwteCase             *kase,
+                           LuwteCard             *card,
+                           LuwteTemplateLibrary **library,
+                           LuwteLanguage          language,
+                           GError               **error)
 {
   g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
     "SELECT at, kind, a, b, c FROM ("
@@ -126,7 +130,8 @@ luwte_store_list_timeline (LuwteStore     *store,
     "     WHERE case_id = ?1 AND done_at IS NOT NULL)"
     " ORDER BY julianday (at), kind, n", error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
-  g_autoptr(LuwteTemplateLibrary) library = NULL;
+  g_autoptr(LuwteTemplateLibrary) own_library = NULL;
+  LuwteTemplateLibrary **templates = library != NULL ? library : &own_library;
   int rc;
 
   if (stmt == NULL)
@@ -181,7 +186,7 @@ luwte_store_list_timeline (LuwteStore     *store,
           {
             g_autofree char *recipient = recipient_name (b, c);
 
-            entry->text = letter_text (entry->kind, template_title (&library, a, language), recipient);
+            entry->text = letter_text (entry->kind, template_title (templates, a, language), recipient);
           }
           break;
         case LUWTE_TIMELINE_TAKEDOWN:

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "luwte-card.h"
+#include "luwte-template-library.h"
 #include "luwte-case.h"
 #include "luwte-store.h"
 
@@ -35,11 +36,12 @@ typedef struct {
   char *detail;
 } LuwteHistoryEntry;
 
-GPtrArray *luwte_store_list_timeline (LuwteStore     *store,
-                                      LuwteCase      *kase,
-                                      LuwteCard      *card,
-                                      LuwteLanguage   language,
-                                      GError        **error);
+GPtrArray *luwte_store_list_timeline (LuwteStore            *store,
+                                      LuwteCase             *kase,
+                                      LuwteCard             *card,
+                                      LuwteTemplateLibrary **library,
+                                      LuwteLanguage          language,
+                                      GError               **error);
 GPtrArray *luwte_store_list_history  (LuwteStore     *store,
                                       LuwteCase      *kase,
                                       GError        **error);

@@ -28,7 +28,7 @@ struct _LuwteTimelinePage
   LuwteLanguage        language;
   LuwteStore          *store;
   LuwteCase           *kase;
-  LuwteTemplateLibrary *library;   /* read when the history first names a letter */
+  LuwteTemplateLibrary *library;   /* read when the timeline or history first names a letter */
   guint                n_events;
 
   AdwPreferencesGroup *timeline_group;
@@ -93,7 +93,8 @@ luwte_timeline_page_refresh (LuwteTimelinePage *self)
   if (self->store == NULL || self->kase == NULL)
     return;
 
-  timeline = luwte_store_list_timeline (self->store, self->kase, self->card, self->language, &error);
+  timeline = luwte_store_list_timeline (self->store, self->kase, self->card, &self->library, self->language,
+                                        &error);
   if (timeline != NULL)
     history = luwte_store_list_history (self->store, self->kase, &error);
   if (timeline == NULL || history == NULL)

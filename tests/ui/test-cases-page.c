@@ -1439,7 +1439,7 @@ test_close_and_reopen (void)
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (party_name)));
   g_assert_true (luwte_case_workspace_choose_intervention (workspace, "do-nothing"));
   {
-    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, card, LUWTE_LANGUAGE_EN, &error);
+    g_autoptr(GPtrArray) timeline = luwte_store_list_timeline (store, kase, card, NULL, LUWTE_LANGUAGE_EN, &error);
     gboolean reopened = FALSE;
 
     g_assert_no_error (error);
