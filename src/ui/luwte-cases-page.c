@@ -38,7 +38,7 @@ struct _LuwteCasesPage
   LuwteCard          *card;
   LuwteLanguage       language;
   LuwteCaseList      *cases;
-  GtkSliceListModel  *first_rows;   /* the cases, or their first screen until the first frame */
+  GtkSliceListModel  *first_rows;   /* the cases; until settled after the first frame, the first of them */
   GtkSingleSelection *selection;
 
   AdwLeaflet         *leaflet;
@@ -50,7 +50,8 @@ struct _LuwteCasesPage
   GtkSearchEntry     *search_entry;
   AdwBin             *search_bin;
   LuwteSearchPanel   *search_panel;   /* until the first search or idle moment, NULL */
-  guint               search_idle;
+  LuwteSearchPanel   *unset_panel;    /* made when idle, not yet given store and card */
+  guint               settle_idle;
   GtkWidget          *case_menu_button;
   LuwteRemoval       *deleted;      /* the case deleted last, for Undo */
   GtkStack           *list_stack;
@@ -71,6 +72,10 @@ G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
 
 /* Rows enough for the tallest window (rows are some 50 px high). */
 #define FIRST_SCREEN_ROWS 48
+/* GTK 4.8's list view makes 200 rows; beyond that, more cases cost no
+ * rows. The rows in between are made a few at a time. */
+#define ROWS_MADE_AT_MOST 200
+#define ROWS_PER_STEP 16
 
 /* On a list item: the id of the case its row showed last. */
 #define ROW_CASE_KEY "luwte-row-case-id"
@@ -121,13 +126,16 @@ ensure_search_panel (LuwteCasesPage *self)
 
   if (self->search_panel != NULL)
     return self->search_panel;
-  self->search_panel = g_object_new (LUWTE_TYPE_SEARCH_PANEL, NULL);
+  self->search_panel = self->unset_panel != NULL ? g_steal_pointer (&self->unset_panel)
+                                                 : g_object_ref_sink (g_object_new (LUWTE_TYPE_SEARCH_PANEL, NULL));
   if (self->card != NULL)
     luwte_search_panel_set_card (self->search_panel, self->card, self->language);
   luwte_search_panel_set_status (self->search_panel, filtered_status (self, &status) ? &status : NULL);
   luwte_search_panel_set_store (self->search_panel, self->store);
   g_signal_connect_object (self->search_panel, "case-activated", G_CALLBACK (on_search_hit), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_panel));
+  /* The bin holds it now. */
+  g_object_unref (self->search_panel);
   return self->search_panel;
 }
 
@@ -145,7 +153,7 @@ flush_workspace (LuwteCasesPage *self)
   return self->workspace == NULL || luwte_case_workspace_flush (self->workspace);
 }
 
-/* The list shows every case from the window's first frame on. Before
+/* The list shows every case soon after the window's first frame. Before
  * it, only the first screenful: GTK 4.8's list view makes and binds 200
  * rows whatever the window shows, a fifth of Luwte's start-up with a
  * long list. The scroll bar is an overlay, hidden until used, so the
@@ -157,20 +165,42 @@ show_all_rows (LuwteCasesPage *self)
     gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
 }
 
-/* Built when the window has nothing else to do, so the first keystroke
- * of a search does not wait for it. */
+/* After the first frame, what is left of starting up is done between
+ * frames, a step each time the window is idle, so that a key typed
+ * meanwhile waits for one step at most (each is some 2 to 10 ms):
+ * - the search panel is made, given its store and card, and measured,
+ *   so that the first keystroke of a search does not wait for it;
+ * - the list grows to every case. GTK 4.8's list view then makes and
+ *   binds the rest of its 200 rows, some 35 ms in one go. */
 static gboolean
-build_search_panel_when_idle (gpointer data)
+settle_when_idle (gpointer data)
 {
   LuwteCasesPage *self = data;
+  guint size;
 
-  int minimum, natural;
+  if (self->search_panel == NULL && self->unset_panel == NULL)
+    {
+      self->unset_panel = g_object_ref_sink (g_object_new (LUWTE_TYPE_SEARCH_PANEL, NULL));
+      return G_SOURCE_CONTINUE;
+    }
+  if (self->search_panel == NULL)
+    {
+      int minimum, natural;
 
-  self->search_idle = 0;
-  /* Styled and measured now too, while the panel is hidden: the frame
-   * that first shows it has enough to do with the first answer. */
-  gtk_widget_measure (GTK_WIDGET (ensure_search_panel (self)), GTK_ORIENTATION_VERTICAL,
-                      gtk_widget_get_width (GTK_WIDGET (self->list_stack)), &minimum, &natural, NULL, NULL);
+      /* Styled and measured too, while the panel is hidden: the frame
+       * that first shows it has enough to do with the first answer. */
+      gtk_widget_measure (GTK_WIDGET (ensure_search_panel (self)), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (GTK_WIDGET (self->list_stack)), &minimum, &natural, NULL, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  size = self->first_rows != NULL ? gtk_slice_list_model_get_size (self->first_rows) : G_MAXUINT;
+  if (size < ROWS_MADE_AT_MOST)
+    {
+      gtk_slice_list_model_set_size (self->first_rows, size + ROWS_PER_STEP);
+      return G_SOURCE_CONTINUE;
+    }
+  show_all_rows (self);
+  self->settle_idle = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -179,9 +209,8 @@ on_first_frame (GdkFrameClock  *clock,
                 LuwteCasesPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  show_all_rows (self);
-  if (self->search_panel == NULL && self->search_idle == 0)
-    self->search_idle = g_idle_add_full (G_PRIORITY_LOW, build_search_panel_when_idle, self, NULL);
+  if (self->settle_idle == 0)
+    self->settle_idle = g_idle_add (settle_when_idle, self);
 }
 
 static void
@@ -981,7 +1010,8 @@ luwte_cases_page_dispose (GObject *object)
 
   flush_workspace (self);
   self->workspace = NULL;
-  g_clear_handle_id (&self->search_idle, g_source_remove);
+  g_clear_handle_id (&self->settle_idle, g_source_remove);
+  g_clear_object (&self->unset_panel);
   g_clear_handle_id (&self->overdue_idle, g_source_remove);
   G_OBJECT_CLASS (luwte_cases_page_parent_class)->dispose (object);
 }

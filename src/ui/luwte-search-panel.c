@@ -17,6 +17,7 @@
 
 #include "luwte-accessible.h"
 #include "luwte-search-panel.h"
+#include "luwte-tooltip.h"
 #include "luwte-row-text.h"
 
 #define PAGE_SIZE 50
@@ -396,7 +397,7 @@ luwte_search_panel_init (LuwteSearchPanel *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->filter_button), _("Filters"));
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->filter_button), TRUE);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), popover);
-  gtk_widget_set_tooltip_text (self->filter_button, _("Narrow the Search"));
+  luwte_tooltip_set_when_asked (self->filter_button, _("Narrow the Search"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Narrow the search"), -1);
   luwte_accessible_name_inner (self->filter_button, GTK_TYPE_TOGGLE_BUTTON, _("Narrow the search"));
