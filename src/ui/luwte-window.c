@@ -225,8 +225,9 @@ remind_overdue_takedowns (LuwteWindow *self)
   if (reference == NULL)
     return;
 
-  title = g_strdup_printf (ngettext ("%u takedown request has had no answer past its due date",
-                                     "%u takedown requests have had no answer past their due date", (gulong) n),
+  /* Grouped as the locale groups thousands, as the statistics are. */
+  title = g_strdup_printf (ngettext ("%'u takedown request has had no answer past its due date",
+                                     "%'u takedown requests have had no answer past their due date", (gulong) n),
                            (guint) n);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open Case"));
