@@ -755,6 +755,67 @@ test_edit_party (void)
 
 
 static void
+count_problem (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* A party edit the store refuses is told once while the row stays
+ * refused, not at every pause in typing; once stored, a new refusal is
+ * told again. */
+static void
+test_refused_party_edit_told_once (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "refused-party.db", NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_problem = g_simple_action_new ("show-problem", G_VARIANT_TYPE_STRING);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  LuwtePartiesPage *page = g_object_new (LUWTE_TYPE_PARTIES_PAGE, NULL);
+  GtkWidget *row;
+  guint told = 0;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  kase = luwte_store_create_case (store, "Weigering", &error);
+  g_assert_no_error (error);
+  /* The page tells problems to "win.show-problem", as in the window. */
+  g_signal_connect (show_problem, "activate", G_CALLBACK (count_problem), &told);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (show_problem));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (actions));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  luwte_parties_page_set_case (page, store, kase);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Jongerenwerker");
+  g_assert_true (luwte_parties_page_add_from_form (page));
+  row = luwte_parties_page_get_row (page, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "");
+  g_assert_false (luwte_parties_page_flush (page));
+  g_assert_cmpuint (told, ==, 1);
+  /* More typing, still refused: no second message. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone, e-mail)")), "06");
+  g_assert_false (luwte_parties_page_flush (page));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone, e-mail)")), "0612");
+  g_assert_false (luwte_parties_page_flush (page));
+  g_assert_cmpuint (told, ==, 1);
+  /* Stored, then refused again: told again. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "Jongerenwerker Zuid");
+  g_assert_true (luwte_parties_page_flush (page));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "");
+  g_assert_false (luwte_parties_page_flush (page));
+  g_assert_cmpuint (told, ==, 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "Jongerenwerker Zuid");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static void
 test_failed_save_keeps_text (void)
 {
   g_autofree char *path = g_build_filename (test_dir, "busy.db", NULL);
@@ -1663,6 +1724,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/close-warns-of-open-work", test_close_warns_of_open_work);
   g_test_add_func ("/ui/cases/parties-with-undo", test_parties_with_undo);
   g_test_add_func ("/ui/cases/edit-party", test_edit_party);
+  g_test_add_func ("/ui/cases/refused-party-edit-told-once", test_refused_party_edit_told_once);
   g_test_add_func ("/ui/cases/failed-save-keeps-text", test_failed_save_keeps_text);
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
