@@ -50,21 +50,40 @@ intervention_title (LuwteCard     *card,
   return item != NULL ? luwte_localized_get (luwte_card_intervention_get_title (item), language) : card_id;
 }
 
+static LuwteTemplate *
+lookup_template (LuwteTemplateLibrary *library,
+                 const char           *id,
+                 LuwteLanguage         language)
+{
+  LuwteTemplate *template = luwte_template_library_lookup (library, id, language);
+
+  if (template == NULL)
+    template = luwte_template_library_lookup (library, id, language == LUWTE_LANGUAGE_NL ? LUWTE_LANGUAGE_EN
+                                                                                      : LUWTE_LANGUAGE_NL);
+  return template;
+}
+
 /* The template's title in @language, or else in the other one, or else
- * its id; the library is read only when a letter needs it. */
+ * its id. The library is read only when a letter needs it; a library
+ * kept from before is read again once when it lacks a template, which
+ * the user may have added since. */
 static const char *
 template_title (LuwteTemplateLibrary **library,
+                gboolean              *read_now,
                 const char            *id,
                 LuwteLanguage          language)
 {
-  LuwteTemplate *template;
+  LuwteTemplate *template = NULL;
 
-  if (*library == NULL)
-    *library = luwte_template_library_new ();
-  template = luwte_template_library_lookup (*library, id, language);
-  if (template == NULL)
-    template = luwte_template_library_lookup (*library, id, language == LUWTE_LANGUAGE_NL ? LUWTE_LANGUAGE_EN
-                                                                                         : LUWTE_LANGUAGE_NL);
+  if (*library != NULL)
+    template = lookup_template (*library, id, language);
+  if (template == NULL && !*read_now)
+    {
+      g_clear_object (library);
+      *library = luwte_template_library_new ();
+      *read_now = TRUE;
+      template = lookup_template (*library, id, language);
+    }
   return template != NULL ? luwte_template_get_title (template) : id;
 }
 
@@ -97,7 +116,8 @@ letter_text (LuwteTimelineKind  kind,
  * @card: (nullable): for the interventions' titles
  * @library: (inout) (nullable) (optional): the letter templates, for the
  *   letters' titles: read when a letter is first named and kept there
- *   for the next call; %NULL to read them for this call only
+ *   for the next call, read again when a letter's template is not in
+ *   them; %NULL to read them for this call only
  *
  * Returns: (transfer container) (element-type LuwteTimelineEntry): oldest
  *   first
@@ -132,6 +152,7 @@ luwte_store_list_timeline (LuwteStore            *store,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
   g_autoptr(LuwteTemplateLibrary) own_library = NULL;
   LuwteTemplateLibrary **templates = library != NULL ? library : &own_library;
+  gboolean templates_read = FALSE;
   int rc;
 
   if (stmt == NULL)
@@ -186,7 +207,7 @@ luwte_store_list_timeline (LuwteStore            *store,
           {
             g_autofree char *recipient = recipient_name (b, c);
 
-            entry->text = letter_text (entry->kind, template_title (templates, a, language), recipient);
+            entry->text = letter_text (entry->kind, template_title (templates, &templates_read, a, language), recipient);
           }
           break;
         case LUWTE_TIMELINE_TAKEDOWN:
