@@ -18,6 +18,7 @@
 #include "luwte-store.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 static LuwteStore *
@@ -406,8 +407,11 @@ test_round_trip_letters (void)
   g_autofree char *exported = NULL;
   g_autofree char *reexported = NULL;
   g_autofree char *reference = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
   LuwteLetterEdit edit = { .subject = "Melding", .body = "Geachte heer, mevrouw, {{niet}} <b>&</b>" };
   LuwteCase *kase;
+  LuwteParty *platform;
+  g_autofree char *recipient = NULL;
   gint64 message;
 
   g_assert_true (luwte_demo_add_cases (first, card, 1, 5, &error));
@@ -422,10 +426,14 @@ test_round_trip_letters (void)
   g_hash_table_insert (inputs, "brief.uitleg", "Oproep tot geweld.");
   edit.inputs = inputs;
   edit.evidence_ids = chosen;
-  letter = luwte_store_add_letter (first, kase, "ntd-platform", LUWTE_LANGUAGE_NL, 0, &error);
+  platform = luwte_party_new (LUWTE_ROLE_PLATFORM, "Trust & Safety", "Verzonnen Platform", "");
+  g_assert_true (luwte_store_add_party (first, kase, platform, &error));
+  letter = luwte_store_add_letter (first, kase, "ntd-platform", LUWTE_LANGUAGE_NL, luwte_party_get_id (platform), &error);
+  g_object_unref (platform);
   g_assert_no_error (error);
   g_assert_true (luwte_store_update_letter (first, kase, letter, &edit, &error));
   g_assert_true (luwte_store_finalise_letter (first, kase, letter, pdf, &error));
+  g_assert_cmpstr (luwte_letter_get_recipient (letter), ==, "Trust & Safety (Verzonnen Platform)");
   g_assert_true (luwte_store_mark_letter_sent (first, kase, letter, "2026-11-30T10:00:00+01:00", "e-mail", NULL, &error));
   version = luwte_store_new_letter_version (first, kase, letter, &error);
   g_assert_no_error (error);
@@ -453,6 +461,54 @@ test_round_trip_letters (void)
   g_assert_cmpuint (luwte_letter_get_evidence_ids (g_ptr_array_index (letters, 0))->len, ==, 1);
   pdf_again = luwte_store_get_letter_pdf (second, g_ptr_array_index (letters, 0), &error);
   g_assert_true (g_bytes_equal (pdf, pdf_again));
+  /* Whom the letter went to, as it was then; a draft has none yet. */
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 0)), ==, "Trust & Safety (Verzonnen Platform)");
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 1)), ==, "");
+
+  /* A file that gives another recipient keeps it; one without the key
+   * (from another program) takes the party's name; a recipient that is
+   * not a string is refused, naming where. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *sent;
+
+    g_assert_true (json_parser_load_from_data (parser, exported, -1, &error));
+    sent = json_array_get_object_element (json_object_get_array_member (
+             json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "case"), "letters"), 0);
+    for (guint round = 0; round < 3; round++)
+      {
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+        g_autofree char *changed = NULL;
+        g_autofree char *imported = NULL;
+        g_autoptr(LuwteCase) copy = NULL;
+        g_autoptr(GPtrArray) copied = NULL;
+
+        if (round == 0)
+          json_object_set_string_member (sent, "recipient", "Iemand uit het bestand");
+        else if (round == 1)
+          json_object_remove_member (sent, "recipient");
+        else
+          json_object_set_int_member (sent, "recipient", 7);
+        json_generator_set_root (generator, json_parser_get_root (parser));
+        changed = json_generator_to_data (generator, NULL);
+        imported = luwte_exchange_import (second, card, changed, strlen (changed), TRUE, &error);
+        if (round == 2)
+          {
+            g_assert_null (imported);
+            g_assert_nonnull (error);
+            g_assert_nonnull (strstr (error->message, "recipient"));
+            g_clear_error (&error);
+            continue;
+          }
+        g_assert_no_error (error);
+        copy = luwte_store_get_case (second, imported, &error);
+        copied = luwte_store_list_letters (second, copy, &error);
+        g_assert_no_error (error);
+        recipient = g_strdup (luwte_letter_get_recipient (g_ptr_array_index (copied, 0)));
+        g_assert_cmpstr (recipient, ==, round == 0 ? "Iemand uit het bestand" : "Trust & Safety (Verzonnen Platform)");
+        g_clear_pointer (&recipient, g_free);
+      }
+  }
 }
 
 int

@@ -190,7 +190,7 @@ test_migration_to_done_actions (void)
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  int previous = luwte_store_get_latest_schema_version () - 1;
+  int previous = 12;
 
   g_remove (path);
   for (int step = 1; step <= previous; step++)
@@ -224,6 +224,47 @@ test_migration_to_done_actions (void)
   g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
 }
 
+/* A database from before letters kept their recipient: a final letter
+ * gets its party's name as it is at the upgrade, a draft none yet. */
+static void
+test_migration_to_letter_recipients (void)
+{
+  g_autofree char *path = temp_db_path ("version13.db");
+  GString *setup = g_string_new (NULL);
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  g_remove (path);
+  for (int step = 1; step <= 13; step++)
+    g_string_append (setup, luwte_store_schema_step (step));
+  g_string_append (setup,
+                   "PRAGMA user_version = 13;"
+                   "INSERT INTO cases (reference, ref_prefix, ref_year, ref_number, title, status, opened_at, updated_at)"
+                   " VALUES ('OOV-2026-0013', 'OOV', 2026, 13, 'Brief aan ouders', 'active',"
+                   " '2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00+01:00');"
+                   "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'parent', 'Fam. Verzonnen', 'Ouders');"
+                   "INSERT INTO letters (case_id, template, language, party_id, status, subject, body, created_at,"
+                   " updated_at, final_at) VALUES (1, 'parents-letter', 'nl', 1, 'final', 'Zorgen', 'Tekst',"
+                   " '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00');"
+                   "INSERT INTO letters (case_id, template, language, party_id, subject, body, created_at, updated_at)"
+                   " VALUES (1, 'parents-letter', 'nl', 1, 'Zorgen', 'Concept', '2026-03-02T12:00:00+01:00',"
+                   " '2026-03-02T12:00:00+01:00');");
+  sql = g_string_free (setup, FALSE);
+  exec_raw (path, sql);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  kase = luwte_store_get_case (store, "OOV-2026-0013", &error);
+  g_assert_no_error (error);
+  letters = luwte_store_list_letters (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letters->len, ==, 2);
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 0)), ==, "Fam. Verzonnen (Ouders)");
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 1)), ==, "");
+}
+
 static LuwteStore *
 open_fresh (const char *name)
 {
@@ -235,6 +276,63 @@ open_fresh (const char *name)
   store = luwte_store_open (path, &error);
   g_assert_no_error (error);
   return store;
+}
+
+/* A letter made final keeps whom it went to as the party was then:
+ * renaming or removing the party later changes neither the letter nor
+ * the timeline, and the recipient of a final letter cannot be changed. */
+static void
+test_letter_keeps_recipient (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("recipient.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(LuwteParty) parent = luwte_party_new (LUWTE_ROLE_PARENT, "J. Verzonnen", "", "");
+  g_autoptr(LuwteLetter) letter = NULL;
+  g_autoptr(LuwteLetter) draft = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *renamed = "J. Verzonnen-Anders";
+  LuwtePartyEdit edit = { .name = renamed };
+  gboolean named = FALSE;
+
+  kase = luwte_store_create_case (store, "Oproep via Snapchat", &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_store_add_party (store, kase, parent, &error));
+  letter = luwte_store_add_letter (store, kase, "parents-letter", LUWTE_LANGUAGE_NL, luwte_party_get_id (parent), &error);
+  g_assert_no_error (error);
+  draft = luwte_store_add_letter (store, kase, "parents-letter", LUWTE_LANGUAGE_NL, luwte_party_get_id (parent), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_letter_get_recipient (letter), ==, "");
+  g_assert_true (luwte_store_finalise_letter (store, kase, letter, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_letter_get_recipient (letter), ==, "J. Verzonnen");
+
+  g_assert_true (luwte_store_update_party (store, kase, parent, &edit, &error));
+  g_assert_no_error (error);
+  removal = luwte_store_remove (store, LUWTE_REMOVAL_PARTY, kase, luwte_party_get_id (parent), &error);
+  g_assert_no_error (error);
+
+  letters = luwte_store_list_letters (store, kase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 0)), ==, "J. Verzonnen");
+  g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 1)), ==, "");
+  timeline = luwte_store_list_timeline (store, kase, card, NULL, LUWTE_LANGUAGE_NL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      LuwteTimelineEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (entry->kind == LUWTE_TIMELINE_LETTER_FINAL)
+        named = g_str_has_suffix (entry->text, " J. Verzonnen");
+    }
+  g_assert_true (named);
+
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (store), "UPDATE letters SET recipient = 'Iemand anders'"
+                                 " WHERE status = 'final'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
 }
 
 static void
@@ -1775,6 +1873,8 @@ main (int   argc,
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/migration-keeps-data", test_migration_keeps_data);
   g_test_add_func ("/store/migration-to-done-actions", test_migration_to_done_actions);
+  g_test_add_func ("/store/migration-to-letter-recipients", test_migration_to_letter_recipients);
+  g_test_add_func ("/store/letter-keeps-recipient", test_letter_keeps_recipient);
   g_test_add_func ("/store/create-and-references", test_create_and_references);
   g_test_add_func ("/store/not-found", test_not_found);
   g_test_add_func ("/store/status-history-and-audit", test_status_history_and_audit);

@@ -259,14 +259,16 @@ append_letters (GString              *out,
                                                                luwte_letter_get_language (letter));
       LuwteParty *party = find_party (parties, luwte_letter_get_party_id (letter));
       g_autofree char *created = luwte_time_format_local (luwte_letter_get_created_at (letter), TIME_FORMAT);
+      g_autofree char *name = NULL;
 
       g_string_append (out, "  ");
       append_text (out, template != NULL ? luwte_template_get_title (template) : luwte_letter_get_template (letter), 4);
       g_string_append_printf (out, " — %s", luwte_letter_status_label (luwte_letter_get_status (letter)));
-      if (party != NULL)
+      /* A final letter names whom it went to as the party was then. */
+      name = luwte_letter_get_status (letter) != LUWTE_LETTER_DRAFT ? g_strdup (luwte_letter_get_recipient (letter))
+           : party != NULL ? party_name (party) : NULL;
+      if (name != NULL && *name != '\0')
         {
-          g_autofree char *name = party_name (party);
-
           g_string_append_printf (out, " — %s ", C_("show", "to"));
           append_text (out, name, 4);
         }

@@ -85,6 +85,8 @@ add_letter (JsonBuilder  *builder,
   add_string (builder, "sent_at", luwte_letter_get_sent_at (letter));
   add_string (builder, "sent_channel", luwte_letter_get_sent_channel (letter));
   add_string (builder, "sha256", luwte_letter_get_sha256 (letter));
+  if (luwte_letter_get_status (letter) != LUWTE_LETTER_DRAFT)
+    add_string (builder, "recipient", luwte_letter_get_recipient (letter));
   json_builder_set_member_name (builder, "inputs");
   json_builder_begin_object (builder);
   g_hash_table_iter_init (&iter, luwte_letter_get_inputs (letter));

@@ -18,6 +18,7 @@
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-letter.h"
+#include "luwte-store-schema.h"
 #include "luwte-template.h"
 #include "luwte-template-fields.h"
 
@@ -434,6 +435,7 @@ check_letter (Reader     *reader,
       !get_time (reader, letter, "sent_at", FALSE, &text) ||
       !get_string (reader, letter, "sent_channel", FALSE, TRUE, &text) ||
       !get_string (reader, letter, "sha256", FALSE, TRUE, &sha256) ||
+      !get_string (reader, letter, "recipient", FALSE, TRUE, &text) ||
       !get_string (reader, letter, "pdf", FALSE, TRUE, &pdf) ||
       !get_array (reader, letter, "messages", &messages))
     return FALSE;
@@ -706,8 +708,11 @@ store_letters (LuwteStore  *store,
       {
         g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
           "INSERT INTO letters (case_id, template, language, party_id, version, previous_id, status, subject, body,"
-          " edited, created_at, updated_at, final_at, sent_at, sent_channel, pdf, sha256)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", error);
+          " edited, created_at, updated_at, final_at, sent_at, sent_channel, pdf, sha256, recipient)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+          /* A final letter's recipient as the file gives it, or else as
+           * its party is; a draft gets one when it is made final. */
+          "  CASE WHEN ?7 = 'draft' THEN '' ELSE coalesce (?18, " LUWTE_SQL_PARTY_IN_WORDS ("?4") ", '') END)", error);
 
         if (stmt == NULL)
           return FALSE;
@@ -734,6 +739,7 @@ store_letters (LuwteStore  *store,
             sqlite3_bind_blob64 (stmt, 16, pdf_bytes, pdf_length, SQLITE_STATIC);
           }
         bind_text_or_null (stmt, 17, member_or (letter, "sha256", NULL));
+        bind_text_or_null (stmt, 18, member_or (letter, "recipient", NULL));
         if (!luwte_stmt_step_done (store, stmt, error))
           return FALSE;
         id = sqlite3_last_insert_rowid (luwte_store_get_db (store));

@@ -15,6 +15,7 @@
 
 #include "luwte-case-private.h"
 #include "luwte-letter.h"
+#include "luwte-store-schema.h"
 
 struct _LuwteLetter
 {
@@ -35,6 +36,7 @@ struct _LuwteLetter
   char              *sent_at;
   char              *sent_channel;
   char              *sha256;
+  char              *recipient;
   GHashTable        *inputs;
   GArray            *evidence_ids;
 };
@@ -88,6 +90,7 @@ luwte_letter_finalize (GObject *object)
   g_free (self->final_at);
   g_free (self->sent_at);
   g_free (self->sent_channel);
+  g_free (self->recipient);
   g_free (self->sha256);
   g_hash_table_unref (self->inputs);
   g_array_unref (self->evidence_ids);
@@ -129,13 +132,17 @@ const char *luwte_letter_get_sent_at (LuwteLetter *self) { g_return_val_if_fail 
 const char *luwte_letter_get_sent_channel (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->sent_channel; }
 /* Returns: (nullable): the SHA-256 of the stored PDF, once final */
 const char *luwte_letter_get_sha256 (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->sha256; }
+/* Returns: whom the letter went to, in words, as the party was when the
+ * letter was made final; "" while it is a draft, or when it had no
+ * recipient */
+const char *luwte_letter_get_recipient (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->recipient; }
 /* Returns: (transfer none): brief.* → value */
 GHashTable *luwte_letter_get_inputs (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->inputs; }
 /* Returns: (transfer none) (element-type gint64): the messages chosen */
 GArray *luwte_letter_get_evidence_ids (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->evidence_ids; }
 
 #define COLUMNS "id, template, language, party_id, version, previous_id, status, subject, body, edited," \
-  " created_at, final_at, sent_at, sent_channel, sha256"
+  " created_at, final_at, sent_at, sent_channel, sha256, recipient"
 
 static LuwteLetter *
 from_row (LuwteStmt *stmt)
@@ -159,6 +166,7 @@ from_row (LuwteStmt *stmt)
   self->sent_at = luwte_stmt_dup_text (stmt, 12);
   self->sent_channel = luwte_stmt_dup_text (stmt, 13);
   self->sha256 = luwte_stmt_dup_text (stmt, 14);
+  self->recipient = luwte_stmt_dup_text (stmt, 15);
   return self;
 }
 
@@ -482,6 +490,7 @@ luwte_store_finalise_letter (LuwteStore   *store,
 {
   g_autofree char *now = luwte_now_iso8601 ();
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *recipient = NULL;
 
   if (!refuse_unless_draft (letter, error))
     return FALSE;
@@ -505,16 +514,30 @@ luwte_store_finalise_letter (LuwteStore   *store,
       goto failed;
   }
   {
-    /* Status last: from here the trigger keeps the text as it is. */
+    /* Status last: from here the trigger keeps the text, and the
+     * recipient as the party is now, as they are. */
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE letters SET status = 'final', final_at = ?1, updated_at = ?1 WHERE id = ?2", error);
+      "UPDATE letters SET status = 'final', final_at = ?1, updated_at = ?1,"
+      " recipient = coalesce (" LUWTE_SQL_PARTY_IN_WORDS ("letters.party_id") ", '')"
+      " WHERE id = ?2 RETURNING recipient", error);
+    int rc;
 
     if (stmt == NULL)
       goto failed;
     sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 2, letter->id);
-    if (!luwte_stmt_step_done (store, stmt, error))
-      goto failed;
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        g_free (recipient);
+        recipient = luwte_stmt_dup_text (stmt, 0);
+        rc = sqlite3_step (stmt);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        luwte_store_set_error (store, rc, error);
+        goto failed;
+      }
   }
   if (!luwte_store_audit (store, luwte_case_get_reference (kase), "letter.final", sha256, error) ||
       !luwte_store_commit (store, error))
@@ -525,6 +548,8 @@ luwte_store_finalise_letter (LuwteStore   *store,
   letter->final_at = g_steal_pointer (&now);
   g_free (letter->sha256);
   letter->sha256 = g_steal_pointer (&sha256);
+  g_free (letter->recipient);
+  letter->recipient = g_steal_pointer (&recipient);
   return TRUE;
 
 failed:

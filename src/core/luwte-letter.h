@@ -41,6 +41,7 @@ const char        *luwte_letter_get_final_at     (LuwteLetter *self);
 const char        *luwte_letter_get_sent_at      (LuwteLetter *self);
 const char        *luwte_letter_get_sent_channel (LuwteLetter *self);
 const char        *luwte_letter_get_sha256       (LuwteLetter *self);
+const char        *luwte_letter_get_recipient    (LuwteLetter *self);
 GHashTable        *luwte_letter_get_inputs       (LuwteLetter *self);
 GArray            *luwte_letter_get_evidence_ids (LuwteLetter *self);
 

@@ -291,7 +291,8 @@ add_letters (GPtrArray  *blocks,
       version = g_strdup_printf ("%d", luwte_letter_get_version (letter));
       add (blocks, LUWTE_REPORT_ITEM, NULL, luwte_letter_get_subject (letter));
       field (blocks, _("Template"), luwte_letter_get_template (letter));
-      field (blocks, _("Recipient"), party_name (parties, luwte_letter_get_party_id (letter)));
+      /* As the party was when the letter was made final. */
+      field (blocks, _("Recipient"), luwte_letter_get_recipient (letter));
       field (blocks, _("Status"), luwte_letter_status_label (luwte_letter_get_status (letter)));
       field (blocks, _("Version"), version);
       time_field (blocks, _("Final"), luwte_letter_get_final_at (letter));

@@ -318,6 +318,16 @@ static const char * const steps[] = {
   /* 13: an action point is done, and when; NULL while it is open. The
    * open ones of a case are counted on its index by case. */
   "ALTER TABLE notes ADD COLUMN done_at TEXT;",
+  /* 14: a final letter keeps whom it went to, in words, as the party was
+   * when the letter was made final: renaming or removing the party later
+   * does not change what was sent, nor the record of it. */
+  "ALTER TABLE letters ADD COLUMN recipient TEXT NOT NULL DEFAULT '';"
+  "UPDATE letters SET recipient = coalesce (" LUWTE_SQL_PARTY_IN_WORDS ("letters.party_id") ", '')"
+  "  WHERE status <> 'draft';"
+  "DROP TRIGGER letters_frozen;"
+  "CREATE TRIGGER letters_frozen BEFORE UPDATE OF subject, body, language, template, pdf, sha256, recipient"
+  "  ON letters WHEN OLD.status <> 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'a final letter cannot be changed'); END;",
 };
 
 int

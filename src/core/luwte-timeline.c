@@ -87,16 +87,6 @@ template_title (LuwteTemplateLibrary **library,
   return template != NULL ? luwte_template_get_title (template) : id;
 }
 
-/* "J. Jansen (Politie)", or whichever of the two there is; "" for none */
-static char *
-recipient_name (const char *name,
-                const char *organisation)
-{
-  if (*name != '\0' && *organisation != '\0')
-    return g_strdup_printf ("%s (%s)", name, organisation);
-  return g_strdup (*name != '\0' ? name : organisation);
-}
-
 static char *
 letter_text (LuwteTimelineKind  kind,
              const char        *title,
@@ -140,10 +130,11 @@ luwte_store_list_timeline (LuwteStore            *store,
     "     WHERE case_id = ?1 AND done_at IS NOT NULL"
     "   UNION ALL SELECT coalesce (posted_at, captured_at), 4, platform, url, account, id FROM evidence"
     "     WHERE case_id = ?1"
-    "   UNION ALL SELECT l.final_at, 5, l.template, coalesce (p.name, ''), coalesce (p.organisation, ''), l.id"
-    "     FROM letters l LEFT JOIN parties p ON p.id = l.party_id WHERE l.case_id = ?1 AND l.final_at IS NOT NULL"
-    "   UNION ALL SELECT l.sent_at, 6, l.template, coalesce (p.name, ''), coalesce (p.organisation, ''), l.id"
-    "     FROM letters l LEFT JOIN parties p ON p.id = l.party_id WHERE l.case_id = ?1 AND l.sent_at IS NOT NULL"
+    /* A letter's recipient as it was when the letter was made final. */
+    "   UNION ALL SELECT final_at, 5, template, recipient, '', id FROM letters"
+    "     WHERE case_id = ?1 AND final_at IS NOT NULL"
+    "   UNION ALL SELECT sent_at, 6, template, recipient, '', id FROM letters"
+    "     WHERE case_id = ?1 AND sent_at IS NOT NULL"
     "   UNION ALL SELECT takedown_at, 7, platform, url, takedown, id FROM evidence"
     "     WHERE case_id = ?1 AND takedown <> 'not_requested' AND takedown_at IS NOT NULL"
     "   UNION ALL SELECT done_at, 8, coalesce (action_by, ''), text, party, id FROM notes"
@@ -204,11 +195,7 @@ luwte_store_list_timeline (LuwteStore            *store,
           break;
         case LUWTE_TIMELINE_LETTER_FINAL:
         case LUWTE_TIMELINE_LETTER_SENT:
-          {
-            g_autofree char *recipient = recipient_name (b, c);
-
-            entry->text = letter_text (entry->kind, template_title (templates, &templates_read, a, language), recipient);
-          }
+          entry->text = letter_text (entry->kind, template_title (templates, &templates_read, a, language), b);
           break;
         case LUWTE_TIMELINE_TAKEDOWN:
           {

@@ -113,7 +113,10 @@ letter_row (LuwteLettersPage *self,
             GPtrArray        *parties)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *recipient = party_name (parties, luwte_letter_get_party_id (letter));
+  /* A final letter names whom it went to as the party was then. */
+  const char *recipient = luwte_letter_get_status (letter) != LUWTE_LETTER_DRAFT
+                        ? luwte_letter_get_recipient (letter)
+                        : party_name (parties, luwte_letter_get_party_id (letter));
   const char *when = luwte_letter_get_sent_at (letter) != NULL ? luwte_letter_get_sent_at (letter)
                    : luwte_letter_get_final_at (letter) != NULL ? luwte_letter_get_final_at (letter)
                    : luwte_letter_get_created_at (letter);
