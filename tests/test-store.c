@@ -1606,6 +1606,21 @@ test_update_party (void)
         g_assert_cmpstr (luwte_note_get_party (note), ==, "Jansen van de buurtvereniging");
     }
 
+  /* An entry written from a form that still shows the old name (the
+   * Log page's draft, stored at a case switch) names the party as it is. */
+  {
+    LuwteNoteNew stale = { .kind = LUWTE_NOTE_KIND_INFORMATION, .text = "Belt terug", .party = described,
+                           .party_id = luwte_party_get_id (party) };
+    g_autoptr(LuwteNote) late = luwte_store_add_note (store, kase, &stale, &error);
+    g_autoptr(LuwteRemoval) removed = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (described, !=, luwte_note_get_party (late));
+    g_assert_nonnull (strstr (luwte_note_get_party (late), "Bakkersma"));
+    removed = luwte_store_remove (store, LUWTE_REMOVAL_NOTE, kase, luwte_note_get_id (late), &error);
+    g_assert_no_error (error);
+  }
+
   /* Audited by the fields changed, without what was typed. */
   detail = query_text (store, "SELECT detail FROM audit WHERE action = 'party.update'");
   g_assert_cmpstr (detail, ==, "role, name, contact");

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-note.h"
+#include "luwte-party.h"
 #include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -153,6 +154,41 @@ from_row (sqlite3_stmt *stmt)
 
 #define COLUMNS "id, at, kind, party, text, action_by, action_due, party_id, done_at"
 
+/* The party @party_id of @kase in words as it is now, for a log entry
+ * about it: what the form showed may be older, if the party was renamed
+ * in the meantime. *@described stays NULL for a party not in the case. */
+static gboolean
+describe_party (LuwteStore  *store,
+                LuwteCase   *kase,
+                gint64       party_id,
+                char       **described,
+                GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT role, name, organisation FROM parties WHERE id = ? AND case_id = ?", error);
+  LuwteRole role = LUWTE_ROLE_OTHER;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, party_id);
+  sqlite3_bind_int64 (stmt, 2, luwte_case_get_id (kase));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(LuwteParty) party = NULL;
+
+      luwte_role_parse ((const char *) sqlite3_column_text (stmt, 0), &role);
+      party = luwte_party_new (role, (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2), NULL);
+      *described = luwte_party_describe (party);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    return luwte_store_set_error (store, rc, error);
+  return TRUE;
+}
+
 /**
  * luwte_store_add_note:
  *
@@ -168,6 +204,7 @@ luwte_store_add_note (LuwteStore          *store,
 {
   g_autofree char *now = luwte_now_iso8601 ();
   g_autofree char *text = g_strstrip (g_strdup (note->text != NULL ? note->text : ""));
+  g_autofree char *described = NULL;
   g_autoptr(LuwteNote) item = NULL;
   gint64 id;
   int rc;
@@ -184,6 +221,8 @@ luwte_store_add_note (LuwteStore          *store,
     return NULL;
   if (!luwte_store_check_case_open (store, kase, error))
     goto failed;
+  if (note->party_id > 0 && !describe_party (store, kase, note->party_id, &described, error))
+    goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "INSERT INTO notes (case_id, at, kind, party, text, action_by, action_due, created_at, party_id)"
@@ -194,7 +233,8 @@ luwte_store_add_note (LuwteStore          *store,
     sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
     sqlite3_bind_text (stmt, 2, note->at != NULL ? note->at : now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, luwte_note_kind_to_string (note->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, note->party != NULL ? note->party : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, described != NULL ? described : note->party != NULL ? note->party : "", -1,
+                       SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, note->action_by != NULL ? note->action_by : "", -1, SQLITE_TRANSIENT);
     if (note->action_due != NULL)
