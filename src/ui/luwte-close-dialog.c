@@ -229,7 +229,7 @@ show_open_work (LuwteCloseDialog  *self,
   if (text->len > 0)
     {
       g_string_append_c (text, ' ');
-      g_string_append (text, _("A closed case cannot be changed; you can still close it."));
+      g_string_append (text, _("A closed case cannot be changed, but you can close it anyway."));
     }
   gtk_label_set_text (self->open_work_label, text->str);
   gtk_widget_set_visible (self->open_work_group, text->len > 0);

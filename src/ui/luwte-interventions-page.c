@@ -189,7 +189,10 @@ add_text_field (GtkWidget  *expander,
 
       gtk_label_set_xalign (GTK_LABEL (hint_label), 0);
       gtk_label_set_wrap (GTK_LABEL (hint_label), TRUE);
+      /* Selectable to copy from, but not a stop for Tab: it would
+       * select all of itself on the way to the text. */
       gtk_label_set_selectable (GTK_LABEL (hint_label), TRUE);
+      gtk_widget_set_focusable (hint_label, FALSE);
       gtk_widget_add_css_class (hint_label, "dim-label");
       gtk_widget_add_css_class (hint_label, "caption");
       gtk_box_append (GTK_BOX (box), hint_label);
@@ -205,6 +208,10 @@ add_text_field (GtkWidget  *expander,
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (GTK_BOX (box), frame);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), box);
+  /* The list row the expander puts around the field takes no focus of
+   * its own: Tab goes straight into the text, where typing lands. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (box)), FALSE);
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
 

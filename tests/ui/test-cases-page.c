@@ -195,6 +195,23 @@ test_choose_interventions (void)
 
   /* The cursor is in the new row; what is typed there is stored. */
   gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Jongerenwerk en wijkagent");
+  /* Tab goes from the one-line fields straight into the reasoning's
+   * text, not to the row around it, where typing would go nowhere. Once
+   * the new row has opened: fields still opening take no focus. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkRevealer *opening = GTK_REVEALER (gtk_widget_get_ancestor (focus, GTK_TYPE_REVEALER));
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!gtk_revealer_get_child_revealed (opening) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    for (int tabs = 0; tabs < 4 && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL; tabs++)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+      }
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  }
   gtk_window_close (GTK_WINDOW (window));
   wait_idle ();
 
