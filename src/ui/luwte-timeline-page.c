@@ -30,6 +30,7 @@ struct _LuwteTimelinePage
   LuwteCase           *kase;
   LuwteTemplateLibrary *library;   /* read when the timeline or history first names a letter */
   guint                n_events;
+  gboolean             stale;   /* the case changed while the page was not shown */
 
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *history_group;
@@ -89,6 +90,7 @@ luwte_timeline_page_refresh (LuwteTimelinePage *self)
     adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
   g_ptr_array_set_size (self->rows, 0);
   self->n_events = 0;
+  self->stale = FALSE;
 
   if (self->store == NULL || self->kase == NULL)
     return;
@@ -146,6 +148,15 @@ luwte_timeline_page_class_init (LuwteTimelinePageClass *klass)
   G_OBJECT_CLASS (klass)->finalize = luwte_timeline_page_finalize;
 }
 
+/* A case opened while the workspace was hidden, with this page as its
+ * tab (after an import, or an undone deletion): read it now. */
+static void
+on_map (LuwteTimelinePage *self)
+{
+  if (self->stale)
+    luwte_timeline_page_refresh (self);
+}
+
 static void
 luwte_timeline_page_init (LuwteTimelinePage *self)
 {
@@ -165,6 +176,7 @@ luwte_timeline_page_init (LuwteTimelinePage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline_group));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_group));
   luwte_page_set_scrolled_content (ADW_BIN (self), box);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 void
@@ -194,6 +206,7 @@ luwte_timeline_page_set_case (LuwteTimelinePage *self,
     adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
   g_ptr_array_set_size (self->rows, 0);
   self->n_events = 0;
+  self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     luwte_timeline_page_refresh (self);
 }

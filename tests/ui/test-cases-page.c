@@ -306,6 +306,16 @@ test_notes_log (void)
   wait_idle ();
   g_assert_cmpuint (luwte_timeline_page_get_n_events (luwte_case_workspace_get_timeline_page (
                       luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)))), ==, 2);
+  /* Deleted and brought back with the Timeline still the tab: shown
+   * again when the case is, not empty. */
+  g_assert_true (luwte_cases_page_delete_selected (luwte_window_get_cases_page (window)));
+  wait_idle ();
+  g_assert_true (luwte_cases_page_undo_delete (luwte_window_get_cases_page (window)));
+  wait_idle ();
+  g_assert_cmpstr (luwte_case_get_reference (luwte_cases_page_get_selected (luwte_window_get_cases_page (window))), ==,
+                   reference);
+  g_assert_cmpuint (luwte_timeline_page_get_n_events (luwte_case_workspace_get_timeline_page (
+                      luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)))), ==, 2);
 
   /* Typed but not added: closing the window still keeps it. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Ouders gebeld <i>vanavond</i>", -1);
