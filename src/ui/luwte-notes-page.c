@@ -327,6 +327,8 @@ luwte_notes_page_add_draft (LuwteNotesPage *self)
     }
 
   append_row (self, note);
+  /* The new entry on top, whole, where the list was scrolled. */
+  gtk_widget_activate_action (GTK_WIDGET (self->log_view), "list.scroll-to-item", "u", 0);
   gtk_text_buffer_set_text (self->text, "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->action_by_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
@@ -448,9 +450,10 @@ luwte_notes_page_init (LuwteNotesPage *self)
   gtk_widget_set_tooltip_text (self->add_button, _("Add to the Log (Ctrl+Enter)"));
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->add_button, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (text_box), text_label);
   gtk_box_append (GTK_BOX (text_box), frame);
-  gtk_box_append (GTK_BOX (text_box), self->add_button);
 
   {
     g_autoptr(GtkListItemFactory) log_factory = gtk_signal_list_item_factory_new ();
@@ -482,30 +485,31 @@ luwte_notes_page_init (LuwteNotesPage *self)
     adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
     adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
-    /* The form on top, the log filling the rest and scrolling itself.
-     * The form alone is taller than a small window leaves: it scrolls
-     * too when it must, or the page's minimum height (form and log
-     * together) pushed the window taller than its default size once the
-     * log was shown. With room, the form takes its natural height. */
+    /* The form on top, the log filling the rest and scrolling itself;
+     * between them the log's heading and the button that adds to it.
+     * In a window too low for the form and a few entries, the whole page
+     * scrolls: its minimum height would otherwise push the window taller
+     * than its default size once the log was shown. */
     {
+      GtkWidget *page_scroller = gtk_scrolled_window_new ();
       GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading_clamp = adw_clamp_new ();
-      GtkWidget *form_scroller = gtk_scrolled_window_new ();
-      GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *headings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (form_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (form_scroller), TRUE);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (form_scroller), 120);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form_scroller), clamp);
-      gtk_widget_add_css_class (form_scroller, LUWTE_EDIT_ONLY);
-      gtk_widget_set_size_request (log_scroller, -1, 120);
+      gtk_widget_add_css_class (clamp, LUWTE_EDIT_ONLY);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (log_scroller), 120);
 
       self->open_actions_label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->open_actions_label), 0);
       gtk_label_set_wrap (GTK_LABEL (self->open_actions_label), TRUE);
       gtk_widget_add_css_class (self->open_actions_label, "dim-label");
-      gtk_box_append (GTK_BOX (heading_box), self->log_heading);
-      gtk_box_append (GTK_BOX (heading_box), self->open_actions_label);
+      gtk_widget_set_hexpand (headings, TRUE);
+      gtk_widget_set_valign (headings, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (headings), self->log_heading);
+      gtk_box_append (GTK_BOX (headings), self->open_actions_label);
+      gtk_box_append (GTK_BOX (heading_box), headings);
+      gtk_box_append (GTK_BOX (heading_box), self->add_button);
       adw_clamp_set_maximum_size (ADW_CLAMP (heading_clamp), 760);
       adw_clamp_set_child (ADW_CLAMP (heading_clamp), heading_box);
       /* Inside the clamps, as the form's: the three line up. */
@@ -513,10 +517,12 @@ luwte_notes_page_init (LuwteNotesPage *self)
       gtk_widget_set_margin_end (heading_box, 18);
       gtk_widget_set_margin_start (GTK_WIDGET (self->log_view), 18);
       gtk_widget_set_margin_end (GTK_WIDGET (self->log_view), 18);
-      gtk_box_append (GTK_BOX (page), form_scroller);
+      gtk_box_append (GTK_BOX (page), clamp);
       gtk_box_append (GTK_BOX (page), heading_clamp);
       gtk_box_append (GTK_BOX (page), log_scroller);
-      adw_bin_set_child (ADW_BIN (self), page);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page_scroller), page);
+      adw_bin_set_child (ADW_BIN (self), page_scroller);
     }
   }
 

@@ -332,6 +332,8 @@ test_notes_log (void)
   g_assert_cmpstr (luwte_note_get_text (g_ptr_array_index (notes, 1)), ==, "Ouders gebeld <i>vanavond</i>");
 }
 
+static GtkListView *find_log_view (GtkWidget *widget);
+
 /* Found by the new-user test: a long log made the window taller with each
  * entry; the log scrolls inside the page and the window keeps its size. */
 static void
@@ -377,6 +379,19 @@ test_long_log_keeps_window_size (void)
     }
   g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 40);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, first_height);
+
+  /* Scrolled down the log, an entry added shows on top, whole. */
+  {
+    GtkAdjustment *scrolled = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_log_view (GTK_WIDGET (page))));
+
+    gtk_adjustment_set_value (scrolled, gtk_adjustment_get_upper (scrolled));
+    wait_idle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), >, 0);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Nieuwste melding", -1);
+    g_assert_true (luwte_notes_page_add_draft (page));
+    wait_idle ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, 0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
