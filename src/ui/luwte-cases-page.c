@@ -43,6 +43,7 @@ struct _LuwteCasesPage
 
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
+  AdwClamp           *list_clamp;
   GtkWidget          *workspace_pane;
   AdwHeaderBar       *list_header;
   GtkDropDown        *status_filter;
@@ -69,6 +70,9 @@ struct _LuwteCasesPage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
+
+/* The list's width beside a case, as list_clamp in the template. */
+#define LIST_WIDTH 360
 
 /* Rows enough for the tallest window (rows are some 50 px high). */
 #define FIRST_SCREEN_ROWS 48
@@ -1045,6 +1049,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/luwte-cases-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_clamp);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_pane);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_header);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);
@@ -1068,6 +1073,17 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
+}
+
+/* Side by side the list keeps one width, whatever the case's tab asks
+ * for; folded, it is as wide as the window. */
+static void
+on_folded (LuwteCasesPage *self)
+{
+  int width = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : LIST_WIDTH;
+
+  adw_clamp_set_maximum_size (self->list_clamp, width);
+  adw_clamp_set_tightening_threshold (self->list_clamp, width);
 }
 
 static void
@@ -1125,6 +1141,8 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_list_map), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "realize", G_CALLBACK (on_list_realize), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
+  on_folded (self);
 }
 
 /**

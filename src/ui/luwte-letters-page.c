@@ -489,6 +489,10 @@ luwte_letters_page_init (LuwteLettersPage *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* As wide as what it shows: the editor, letterless until one is
+   * opened, asks for more width than the list, and folded the window's
+   * case list away on the first visit. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_add_named (self->stack, list_page, "list");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);

@@ -1312,6 +1312,49 @@ count_rows (LuwteStore *store,
   return n;
 }
 
+/* Found by the new-user test: beside a case the list changed width with
+ * the case's tab, and the first visit to Letters folded it away. */
+static void
+test_list_keeps_width (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "list-width.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) first = NULL;
+  static const char * const tabs[] = { "context", "interventions", "parties", "messages", "letters", "notes",
+                                       "timeline", "context" };
+  LuwteCasesPage *cases;
+  GtkWidget *list;
+  LuwteWindow *window;
+  int width = 0;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (luwte_demo_add_cases (store, card, 3, 7, &error));
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  list = GTK_WIDGET (luwte_cases_page_get_list_view (cases));
+  first = g_list_model_get_item (luwte_cases_page_get_model (cases), 0);
+  g_assert_true (luwte_cases_page_show_case (cases, luwte_case_get_reference (first), NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      luwte_case_workspace_show_page (luwte_cases_page_get_workspace (cases), tabs[i]);
+      for (int frames = 0; frames < 20; frames++)
+        wait_idle ();
+      g_assert_true (gtk_widget_get_mapped (list));
+      if (width == 0)
+        width = gtk_widget_get_width (list);
+      g_assert_cmpint (width, >, 0);
+      g_assert_cmpint (gtk_widget_get_width (list), ==, width);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 /* Everything can be deleted from where it is shown, and Undo puts it
  * back: a log entry, an intervention, a message, a whole case. */
 static void
@@ -1774,6 +1817,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/cases/long-list-first-screen", test_long_list_first_screen);
+  g_test_add_func ("/ui/cases/list-keeps-width", test_list_keeps_width);
   g_test_add_func ("/ui/cases/close-and-reopen", test_close_and_reopen);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/cases/search-as-you-type", test_search_as_you_type);
