@@ -15,7 +15,9 @@
 #include "luwte-letter.h"
 #include "luwte-note.h"
 #include "luwte-party.h"
+#include "luwte-statistics.h"
 #include "luwte-store.h"
+#include "luwte-timeline.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -98,6 +100,23 @@ test_example_imports (void)
   g_assert_cmpstr (luwte_note_get_done_at (g_ptr_array_index (notes, 2)), ==, "2026-12-30T18:45:00+01:00");
   g_assert_null (luwte_note_get_done_at (g_ptr_array_index (notes, 0)));
   g_assert_cmpint (luwte_store_count_open_actions (store, kase, NULL), ==, 0);
+
+  /* The status history as the file has it, not a start in "active". */
+  {
+    g_autoptr(GPtrArray) changes = luwte_store_list_status_changes (store, kase, &error);
+    LuwteStatusChange *first, *second;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes->len, ==, 2);
+    first = g_ptr_array_index (changes, 0);
+    second = g_ptr_array_index (changes, 1);
+    g_assert_cmpstr (first->at, ==, "2026-12-28T15:05:00+01:00");
+    g_assert_null (first->from);
+    g_assert_cmpstr (first->to, ==, "signal");
+    g_assert_cmpstr (second->at, ==, "2026-12-28T16:10:00+01:00");
+    g_assert_cmpstr (second->from, ==, "signal");
+    g_assert_cmpstr (second->to, ==, "active");
+  }
 }
 
 static void
@@ -213,6 +232,253 @@ test_round_trip_evaluation (void)
 
     g_assert_false (luwte_store_update_case (second, again, &edit, &error));
     g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+  }
+}
+
+/* The status steps of the timeline, "at text" each, oldest first */
+static char *
+status_steps (LuwteStore *store,
+              LuwteCase  *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = luwte_store_list_timeline (store, kase, NULL, NULL, LUWTE_LANGUAGE_EN, &error);
+  g_autoptr(GString) steps = g_string_new ("");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LuwteTimelineEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->kind == LUWTE_TIMELINE_STATUS)
+        g_string_append_printf (steps, "%s %s\n", entry->at, entry->text);
+    }
+  return g_string_free (g_steal_pointer (&steps), FALSE);
+}
+
+/* A case that went signal → active → closed, was reopened and closed
+ * again: its steps come back at their times, as new or not, and the
+ * statistics' time from signal to close is the same. */
+static void
+test_round_trip_status_history (void)
+{
+  g_autoptr(LuwteStore) first = fresh_store ("history-first.db");
+  g_autoptr(LuwteStore) second = fresh_store ("history-second.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (first, "Oproep met een lange geschiedenis", NULL);
+  g_autoptr(LuwteCase) again = NULL;
+  g_autoptr(LuwteCase) copy = NULL;
+  g_autoptr(LuwteStatistics) figures = NULL;
+  g_autoptr(LuwteStatistics) figures_again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *reference_copy = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *steps_again = NULL;
+  g_autofree char *steps_copy = NULL;
+  LuwteCaseStatus moves[] = { LUWTE_CASE_STATUS_ACTIVE, LUWTE_CASE_STATUS_CLOSED,
+                              LUWTE_CASE_STATUS_ACTIVE, LUWTE_CASE_STATUS_CLOSED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      g_assert_true (luwte_store_set_case_status (first, kase, moves[i], &error));
+      g_assert_no_error (error);
+    }
+  steps = status_steps (first, kase);
+  g_assert_nonnull (strstr (steps, "Case reopened: Closed → Active"));
+
+  exported = luwte_exchange_export (first, kase, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (exported, "\"status_history\" : ["));
+  g_assert_nonnull (strstr (exported, "\"from\" : null"));
+
+  reference = luwte_exchange_import (second, card, exported, strlen (exported), FALSE, &error);
+  g_assert_no_error (error);
+  again = luwte_store_get_case (second, reference, &error);
+  g_assert_no_error (error);
+  steps_again = status_steps (second, again);
+  g_assert_cmpstr (steps_again, ==, steps);
+
+  /* Field for field (the case has no parties, so no ids differ). */
+  reexported = luwte_exchange_export (second, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reexported, ==, exported);
+
+  /* The statistics count from the opening to the closing, in both. */
+  figures = luwte_store_get_statistics (first, card, NULL, NULL, &error);
+  g_assert_no_error (error);
+  figures_again = luwte_store_get_statistics (second, card, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->closed, ==, 1);
+  g_assert_cmpint (figures_again->closed, ==, 1);
+  g_assert_cmpfloat (figures_again->median_days, ==, figures->median_days);
+  g_assert_cmpfloat (figures_again->mean_days, ==, figures->mean_days);
+
+  /* As a new case: the same history; only the import is audited, not
+   * the steps, which happened elsewhere. */
+  reference_copy = luwte_exchange_import (second, card, exported, strlen (exported), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reference_copy, !=, reference);
+  copy = luwte_store_get_case (second, reference_copy, &error);
+  g_assert_no_error (error);
+  steps_copy = status_steps (second, copy);
+  g_assert_cmpstr (steps_copy, ==, steps);
+  history = luwte_store_list_history (second, copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((LuwteHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "case.import");
+
+  /* Without a history, or with an empty one (another program, an older
+   * Luwte), the case starts in its status when it was opened. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(LuwteCase) bare = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autofree char *changed = NULL;
+      g_autofree char *imported = NULL;
+      JsonObject *object;
+      LuwteStatusChange *only;
+
+      g_assert_true (json_parser_load_from_data (parser, exported, -1, &error));
+      object = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "case");
+      if (round == 0)
+        json_object_remove_member (object, "status_history");
+      else
+        json_object_set_array_member (object, "status_history", json_array_new ());
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      changed = json_generator_to_data (generator, NULL);
+      imported = luwte_exchange_import (second, card, changed, strlen (changed), TRUE, &error);
+      g_assert_no_error (error);
+      bare = luwte_store_get_case (second, imported, &error);
+      changes = luwte_store_list_status_changes (second, bare, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 1);
+      only = g_ptr_array_index (changes, 0);
+      g_assert_cmpstr (only->at, ==, luwte_case_get_opened_at (kase));
+      g_assert_null (only->from);
+      g_assert_cmpstr (only->to, ==, "closed");
+    }
+}
+
+typedef struct {
+  const char *name;
+  const char *history;     /* the value of "status_history" */
+  const char *closed_at;   /* NULL: the example's open case; else it was closed then */
+  const char *expected;
+} HostileHistory;
+
+static void
+test_hostile_status_history (void)
+{
+#define SIGNAL_AT "\"at\": \"2026-12-28T15:05:00+01:00\", "
+#define ACTIVE_AT "\"at\": \"2026-12-28T16:10:00+01:00\", "
+  static const HostileHistory cases[] = {
+    { "not an array", "{\"to\": \"active\"}", NULL, "$.case.status_history: must be an array" },
+    { "a step not an object", "[\"active\"]", NULL, "$.case.status_history[0]: must be an object" },
+    { "wrong order",
+      "[{\"at\": \"2026-12-28T17:00:00+01:00\", \"from\": null, \"to\": \"signal\"},"
+      " {" ACTIVE_AT "\"from\": \"signal\", \"to\": \"active\"}]", NULL,
+      "$.case.status_history[1].at: is earlier than the step before" },
+    { "before the opening",
+      "[{\"at\": \"2026-12-28T15:00:00+01:00\", \"from\": null, \"to\": \"active\"}]", NULL,
+      "$.case.status_history[0].at: is before the case was opened" },
+    { "unknown status",
+      "[{" SIGNAL_AT "\"from\": null, \"to\": \"signal\"}, {" ACTIVE_AT "\"from\": \"signal\", \"to\": \"open\"}]", NULL,
+      "$.case.status_history[1].to: unknown status “open”" },
+    { "unknown status left",
+      "[{" SIGNAL_AT "\"from\": \"draft\", \"to\": \"active\"}]", NULL,
+      "$.case.status_history[0].from: unknown status “draft”" },
+    { "bad time",
+      "[{\"at\": \"gisteren\", \"from\": null, \"to\": \"active\"}]", NULL,
+      "$.case.status_history[0].at: “gisteren” is not a time" },
+    { "time without offset",
+      "[{\"at\": \"2026-12-28T15:05:00\", \"from\": null, \"to\": \"active\"}]", NULL,
+      "$.case.status_history[0].at: “2026-12-28T15:05:00” is not a time" },
+    { "missing time", "[{\"from\": null, \"to\": \"active\"}]", NULL,
+      "$.case.status_history[0]: “at” is missing" },
+    { "missing from", "[{" SIGNAL_AT "\"to\": \"active\"}]", NULL,
+      "$.case.status_history[0]: “from” is missing" },
+    { "to a number", "[{" SIGNAL_AT "\"from\": null, \"to\": 2}]", NULL,
+      "$.case.status_history[0].to: must be a string" },
+    { "last step not the case's status",
+      "[{" SIGNAL_AT "\"from\": null, \"to\": \"signal\"}, {" ACTIVE_AT "\"from\": \"signal\", \"to\": \"monitoring\"}]", NULL,
+      "$.case.status_history[1].to: the last step must end in the case’s status “active”, not “monitoring”" },
+    { "from null in the middle",
+      "[{" SIGNAL_AT "\"from\": null, \"to\": \"signal\"}, {" ACTIVE_AT "\"from\": null, \"to\": \"active\"}]", NULL,
+      "$.case.status_history[1].from: only the first step may start from null" },
+    { "a step from where the case was not",
+      "[{" SIGNAL_AT "\"from\": null, \"to\": \"signal\"}, {" ACTIVE_AT "\"from\": \"monitoring\", \"to\": \"active\"}]", NULL,
+      "$.case.status_history[1].from: must be “signal”" },
+    { "closed at another time than closed_at",
+      "[{" SIGNAL_AT "\"from\": null, \"to\": \"signal\"}, {" ACTIVE_AT "\"from\": \"signal\", \"to\": \"closed\"}]",
+      "2026-12-29T10:00:00+01:00",
+      "$.case.status_history[1].at: the step that closed the case must be at its “closed_at”" },
+  };
+#undef SIGNAL_AT
+#undef ACTIVE_AT
+  g_autoptr(LuwteStore) store = fresh_store ("hostile-history.db");
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(GString) many = g_string_new ("[");
+  g_autofree char *original = NULL;
+  g_autofree char *before = NULL;
+  gsize length = 0;
+
+  original = example (&length);
+  before = fingerprint (store);
+  for (guint i = 0; i <= 10000; i++)
+    g_string_append_printf (many, "%s{" "\"at\": \"2026-12-28T15:05:00+01:00\", \"from\": null, \"to\": \"active\"}",
+                            i > 0 ? "," : "");
+  g_string_append (many, "]");
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      const HostileHistory too_many = { "too many steps", many->str, NULL, "$.case.status_history: has more than 10000 steps" };
+      const HostileHistory *hostile = i < G_N_ELEMENTS (cases) ? &cases[i] : &too_many;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) history = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *after = NULL;
+      JsonObject *object;
+
+      g_assert_true (json_parser_load_from_data (parser, original, (gssize) length, NULL));
+      g_assert_true (json_parser_load_from_data (history, hostile->history, -1, NULL));
+      object = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "case");
+      json_object_set_member (object, "status_history", json_node_copy (json_parser_get_root (history)));
+      if (hostile->closed_at != NULL)
+        {
+          json_object_set_string_member (object, "status", "closed");
+          json_object_set_string_member (object, "closed_at", hostile->closed_at);
+        }
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      data = json_generator_to_data (generator, NULL);
+
+      reference = luwte_exchange_import (store, card, data, strlen (data), FALSE, &error);
+      g_test_message ("%s: %s", hostile->name, error != NULL ? error->message : "(imported!)");
+      g_assert_null (reference);
+      g_assert_nonnull (error);
+      g_assert_error (error, LUWTE_EXCHANGE_ERROR, LUWTE_EXCHANGE_ERROR_INVALID);
+      g_assert_null (strchr (error->message, '\n'));
+      if (!g_str_has_prefix (error->message, hostile->expected))
+        g_error ("%s: “%s” does not begin with “%s”", hostile->name, error->message, hostile->expected);
+
+      after = fingerprint (store);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* The same file with the example's own history imports. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *reference = luwte_exchange_import (store, card, original, length, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reference);
   }
 }
 
@@ -521,8 +787,10 @@ main (int   argc,
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/round-trip-evaluation", test_round_trip_evaluation);
   g_test_add_func ("/exchange/round-trip-letters", test_round_trip_letters);
+  g_test_add_func ("/exchange/round-trip-status-history", test_round_trip_status_history);
   g_test_add_func ("/exchange/as-new", test_as_new);
   g_test_add_func ("/exchange/hostile-files", test_hostile_files);
+  g_test_add_func ("/exchange/hostile-status-history", test_hostile_status_history);
   g_test_add_func ("/exchange/hostile-bytes", test_hostile_bytes);
 
   return g_test_run ();

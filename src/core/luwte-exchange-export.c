@@ -7,7 +7,9 @@
  * the case. The evaluation: effect on interventions (null until the case
  * is closed with one), lessons on the case. On letters: version, edited,
  * the times, inputs, the messages by their place in "evidence", and the
- * PDF of a final letter in base64 with its SHA-256.
+ * PDF of a final letter in base64 with its SHA-256. And status_history:
+ * every status step of the case, oldest first, for the review of how it
+ * went.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "luwte-note.h"
 #include "luwte-party.h"
 #include "luwte-letter.h"
+#include "luwte-timeline.h"
 
 #include <json-glib/json-glib.h>
 
@@ -129,6 +132,7 @@ luwte_exchange_export (LuwteStore  *store,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GPtrArray) status_changes = NULL;
   const char * const *platforms = luwte_case_get_platforms (kase);
 
   if (parties == NULL)
@@ -144,6 +148,9 @@ luwte_exchange_export (LuwteStore  *store,
     return NULL;
   letters = luwte_store_list_letters (store, kase, error);
   if (letters == NULL)
+    return NULL;
+  status_changes = luwte_store_list_status_changes (store, kase, error);
+  if (status_changes == NULL)
     return NULL;
 
   json_builder_begin_object (builder);
@@ -166,6 +173,20 @@ luwte_exchange_export (LuwteStore  *store,
   json_builder_begin_array (builder);
   for (guint i = 0; platforms != NULL && platforms[i] != NULL; i++)
     json_builder_add_string_value (builder, platforms[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "status_history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status_changes->len; i++)
+    {
+      LuwteStatusChange *change = g_ptr_array_index (status_changes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "at", change->at);
+      add_string (builder, "from", change->from);
+      add_string (builder, "to", change->to);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "parties");

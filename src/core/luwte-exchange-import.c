@@ -29,6 +29,7 @@
 #define EXCHANGE_MAX_BYTES   (16 * 1024 * 1024)
 #define EXCHANGE_MAX_DEPTH   32
 #define EXCHANGE_MAX_STRING  (1024 * 1024)
+#define EXCHANGE_MAX_STATUS_STEPS 10000
 
 typedef struct {
   GString    *path;
@@ -214,6 +215,7 @@ typedef struct {
   const char *reference;
   const char *status;
   JsonArray  *platforms;
+  JsonArray  *status_history;
   JsonArray  *parties;
   JsonArray  *interventions;
   JsonArray  *notes;
@@ -234,6 +236,92 @@ bind_party_id (sqlite3_stmt *stmt,
 
   if (id != NULL)
     sqlite3_bind_int64 (stmt, column, *id);
+}
+
+static GDateTime *
+time_of (JsonObject *object,
+         const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+}
+
+/* Luwte's own status_history: the steps must tell one story, as the
+ * timeline shows it and the statistics count it. Oldest first, none
+ * before the case was opened; each starts where the one before ended;
+ * the last ends in the case's status and, when it is the step that
+ * closed the case, at the case's closed_at. */
+static gboolean
+check_status_history (Reader *reader,
+                      Plan   *plan)
+{
+  g_autoptr(GDateTime) opened = time_of (plan->kase, "opened_at");
+  g_autoptr(GDateTime) closed = time_of (plan->kase, "closed_at");
+  g_autoptr(GDateTime) previous = NULL;
+  const char *previous_to = NULL;
+  guint n = json_array_get_length (plan->status_history);
+  gsize old = push (reader, "status_history", 0);
+  gsize where;
+
+  if (n > EXCHANGE_MAX_STATUS_STEPS)
+    return fail (reader, _("has more than %d steps"), EXCHANGE_MAX_STATUS_STEPS);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize element = push (reader, NULL, (int) i);
+      JsonObject *step = element_object (reader, plan->status_history, i);
+      g_autoptr(GDateTime) at = NULL;
+      const char *text, *from, *to;
+      LuwteCaseStatus parsed;
+
+      if (step == NULL ||
+          !get_time (reader, step, "at", TRUE, &text) ||
+          !get_string (reader, step, "from", TRUE, TRUE, &from) ||
+          !get_string (reader, step, "to", TRUE, FALSE, &to))
+        return FALSE;
+      at = g_date_time_new_from_iso8601 (text, NULL);
+      where = push (reader, "at", 0);
+      if (opened != NULL && g_date_time_compare (at, opened) < 0)
+        return fail (reader, _("is before the case was opened (“opened_at”)"));
+      if (previous != NULL && g_date_time_compare (at, previous) < 0)
+        return fail (reader, _("is earlier than the step before; the steps go oldest first"));
+      pop (reader, where);
+
+      where = push (reader, "from", 0);
+      if (from == NULL && i > 0)
+        return fail (reader, _("only the first step may start from null"));
+      if (from != NULL && !luwte_case_status_parse (from, &parsed))
+        return fail (reader, _("unknown status “%s”"), from);
+      if (i > 0 && !g_str_equal (from, previous_to))
+        return fail (reader, _("must be “%s”, the status the step before ended in, not “%s”"), previous_to, from);
+      pop (reader, where);
+
+      where = push (reader, "to", 0);
+      if (!luwte_case_status_parse (to, &parsed))
+        return fail (reader, _("unknown status “%s”"), to);
+      /* The last step ends where the case is. */
+      if (i == n - 1 && !g_str_equal (to, plan->status))
+        return fail (reader, _("the last step must end in the case’s status “%s”, not “%s”"), plan->status, to);
+      pop (reader, where);
+
+      /* The step that closed the case is when it was closed: the
+       * statistics count from the opening to closed_at. */
+      if (i == n - 1 && from != NULL && parsed == LUWTE_CASE_STATUS_CLOSED &&
+          closed != NULL && g_date_time_compare (at, closed) != 0)
+        {
+          push (reader, "at", 0);
+          return fail (reader, _("the step that closed the case must be at its “closed_at”"));
+        }
+
+      g_clear_pointer (&previous, g_date_time_unref);
+      previous = g_steal_pointer (&at);
+      previous_to = to;
+      pop (reader, element);
+    }
+  pop (reader, old);
+  return TRUE;
 }
 
 static gboolean
@@ -591,6 +679,10 @@ check (Reader   *reader,
       pop (reader, at);
     }
 
+  if (!get_array (reader, plan->kase, "status_history", &plan->status_history) ||
+      (plan->status_history != NULL && !check_status_history (reader, plan)))
+    return FALSE;
+
   if (!get_array (reader, plan->kase, "parties", &plan->parties) ||
       !get_array (reader, plan->kase, "interventions", &plan->interventions) ||
       !get_array (reader, plan->kase, "notes", &plan->notes) ||
@@ -785,6 +877,45 @@ store_letters (LuwteStore  *store,
   return TRUE;
 }
 
+/* The steps as the file has them, in its order; they happened elsewhere,
+ * so they are not audited one by one: the import is. */
+static gboolean
+store_status_history (LuwteStore  *store,
+                      Plan        *plan,
+                      gint64       case_id,
+                      const char  *now,
+                      GError     **error)
+{
+  guint n = plan->status_history != NULL ? json_array_get_length (plan->status_history) : 0;
+
+  for (guint i = 0; i < MAX (n, 1); i++)
+    {
+      JsonObject *step = n > 0 ? json_array_get_object_element (plan->status_history, i) : NULL;
+      g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+        "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      if (step != NULL)
+        {
+          sqlite3_bind_text (stmt, 2, member_or (step, "at", now), -1, SQLITE_TRANSIENT);
+          bind_text_or_null (stmt, 3, member_or (step, "from", NULL));
+          sqlite3_bind_text (stmt, 4, member_or (step, "to", plan->status), -1, SQLITE_TRANSIENT);
+        }
+      else
+        {
+          /* No status history (another program, an older Luwte): the
+           * case began in its status when it was opened. */
+          sqlite3_bind_text (stmt, 2, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, plan->status, -1, SQLITE_TRANSIENT);
+        }
+      if (!luwte_stmt_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 store_plan (LuwteStore  *store,
             LuwteCard   *card,
@@ -841,19 +972,8 @@ store_plan (LuwteStore  *store,
         return FALSE;
     }
 
-  {
-    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "INSERT INTO status_changes (case_id, at, from_status, to_status) VALUES (?, ?, NULL, ?)", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    /* The file has no status history: the case began when it was opened. */
-    sqlite3_bind_int64 (stmt, 1, case_id);
-    sqlite3_bind_text (stmt, 2, member_or (plan->kase, "opened_at", now), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
-    if (!luwte_stmt_step_done (store, stmt, error))
-      return FALSE;
-  }
+  if (!store_status_history (store, plan, case_id, now, error))
+    return FALSE;
 
   for (guint i = 0; plan->parties != NULL && i < json_array_get_length (plan->parties); i++)
     {

@@ -6,7 +6,8 @@
  * takedown request stands (as of its last change: the store keeps no
  * earlier states), ordered by the moment (julianday),
  * whatever offset each time was written with. The history is the case's
- * part of the append-only audit log.
+ * part of the append-only audit log; the status changes alone are what
+ * the exchange format carries as the case's status history.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +39,15 @@ history_entry_free (LuwteHistoryEntry *entry)
   g_free (entry->action);
   g_free (entry->detail);
   g_free (entry);
+}
+
+static void
+status_change_free (LuwteStatusChange *change)
+{
+  g_free (change->at);
+  g_free (change->from);
+  g_free (change->to);
+  g_free (change);
 }
 
 static const char *
@@ -270,4 +280,42 @@ luwte_store_list_history (LuwteStore  *store,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+/**
+ * luwte_store_list_status_changes:
+ *
+ * Returns: (transfer container) (element-type LuwteStatusChange): the
+ *   status history of @kase, oldest first, in the order the timeline
+ *   shows it
+ */
+GPtrArray *
+luwte_store_list_status_changes (LuwteStore  *store,
+                                 LuwteCase   *kase,
+                                 GError     **error)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT at, from_status, to_status FROM status_changes WHERE case_id = ?"
+    " ORDER BY julianday (at), id", error);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) status_change_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, luwte_case_get_id (kase));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LuwteStatusChange *change = g_new0 (LuwteStatusChange, 1);
+
+      change->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->from = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->to = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      luwte_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
 }

@@ -29,6 +29,13 @@ typedef struct {
   char              *text;
 } LuwteTimelineEntry;
 
+/* One step of a case's status history */
+typedef struct {
+  char *at;
+  char *from;   /* the status it left; NULL where the case started */
+  char *to;
+} LuwteStatusChange;
+
 typedef struct {
   char *at;
   char *os_user;
@@ -45,5 +52,8 @@ GPtrArray *luwte_store_list_timeline (LuwteStore            *store,
 GPtrArray *luwte_store_list_history  (LuwteStore     *store,
                                       LuwteCase      *kase,
                                       GError        **error);
+GPtrArray *luwte_store_list_status_changes (LuwteStore  *store,
+                                            LuwteCase   *kase,
+                                            GError     **error);
 
 G_END_DECLS
