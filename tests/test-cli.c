@@ -651,6 +651,27 @@ test_templates (void)
   g_assert_true (found);
 }
 
+/* Every page of the PDF at @path has @mark in its text, as poppler reads it. */
+static void
+assert_every_page_marked (const char *path,
+                          const char *mark)
+{
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  int status = 0;
+
+  command = g_strdup_printf ("pdftotext -enc UTF-8 %s -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  /* pdftotext ends each page with a form feed. */
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 2);
+  for (guint i = 0; pages[i + 1] != NULL; i++)
+    if (strstr (pages[i], mark) == NULL)
+      g_error ("page %u has no “%s”:\n%s", i + 1, mark, pages[i]);
+}
+
 static void
 test_letter (void)
 {
@@ -660,6 +681,8 @@ test_letter (void)
   g_autofree char *text = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *youth = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  gboolean have_pdftotext = pdftotext != NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(Run) run = { 0 };
   static const char * const profile[][2] = {
@@ -716,6 +739,21 @@ test_letter (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   run_clear (&run);
+
+  /* Not a letter made final: a draft, in the letter's language. */
+  if (have_pdftotext)
+    {
+      run_cli (&run, "--db", db, "--lang", "nl", "letter", reference, "parents-letter", "-o", pdf, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      assert_every_page_marked (pdf, "CONCEPT");
+      run_clear (&run);
+      run_cli (&run, "--db", db, "--lang", "en", "letter", reference, "parents-letter", "-o", pdf, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      assert_every_page_marked (pdf, "DRAFT");
+      run_clear (&run);
+    }
+  else
+    g_test_message ("pdftotext is not installed: the draft mark is not checked");
 
   /* Wrong usage: 2; an unknown template or party: 1. */
   run_cli (&run, "--db", db, "letter", reference, "parents-letter", "-o", "brief.doc", NULL);

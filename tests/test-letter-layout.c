@@ -671,6 +671,140 @@ test_draw_pages (Fixture       *fixture,
     }
 }
 
+/* A letter not made final says it is a draft on every page, in its own
+ * language; the body stays whole in the text a reader copies. The letter
+ * as made final carries no mark. */
+static void
+test_draft_mark (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct {
+    LuwteLanguage  language;
+    const char    *mark;
+    const char    *other;
+  } languages[] = {
+    { LUWTE_LANGUAGE_NL, "CONCEPT", "DRAFT" },
+    { LUWTE_LANGUAGE_EN, "DRAFT", "CONCEPT" },
+  };
+  g_autofree char *body = numbered_body (30, 0);
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      LuwteLetterContent content = sample_content ();
+      g_autofree char *draft = NULL;
+      g_autofree char *final = NULL;
+      g_autofree char *all = NULL;
+      g_autofree char *final_text = NULL;
+      g_autofree char *info = NULL;
+      g_autofree char *title = NULL;
+      int n_pages = 0;
+
+      content.language = languages[i].language;
+      content.body = body;
+      draft = write_letter (fixture, &content, "draft.pdf", &n_pages);
+      g_assert_cmpint (n_pages, >=, 2);
+      all = pdf_text (draft, 0);
+      assert_every_line (all, body);
+      g_assert_null (strstr (all, languages[i].other));
+      for (int page = 1; page <= n_pages; page++)
+        {
+          g_autofree char *text = pdf_text (draft, page);
+
+          /* Once: the large mark is drawn, not set as text. */
+          g_assert_cmpuint (count (text, languages[i].mark), ==, 1);
+        }
+      info = run_tool ("pdfinfo", draft, NULL);
+      title = g_strconcat (languages[i].mark, ": Oproep tot ordeverstoring", NULL);
+      g_assert_nonnull (strstr (info, title));
+
+      content.final = TRUE;
+      final = write_letter (fixture, &content, "final.pdf", NULL);
+      final_text = pdf_text (final, 0);
+      assert_every_line (final_text, body);
+      g_assert_null (strstr (final_text, "CONCEPT"));
+      g_assert_null (strstr (final_text, "DRAFT"));
+      g_clear_pointer (&info, g_free);
+      info = run_tool ("pdfinfo", final, NULL);
+      g_assert_null (strstr (info, title));
+    }
+}
+
+static cairo_surface_t *
+draw_page_image (LuwteLetterLayout *layout,
+                 int                page,
+                 int                width,
+                 int                height)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (image);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, width / LUWTE_LETTER_PAGE_WIDTH, height / LUWTE_LETTER_PAGE_HEIGHT);
+  luwte_letter_layout_draw_page (layout, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* The large mark is light, covers a good part of the page, and lies under
+ * the text: no pixel of the final letter is lighter in the draft. Drawn at
+ * a pixel a point. */
+static void
+test_draft_mark_under_text (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LuwteLetterContent content = sample_content ();
+  g_autofree char *body = numbered_body (30, 0);
+  g_autoptr(LuwteLetterLayout) draft = NULL;
+  g_autoptr(LuwteLetterLayout) final = NULL;
+  const int width = 595;
+  const int height = 842;
+  const int footer = (int) (LUWTE_LETTER_PAGE_HEIGHT - MM (25));
+
+  content.body = body;
+  draft = luwte_letter_layout_new (&content, NULL);
+  content.final = TRUE;
+  final = luwte_letter_layout_new (&content, NULL);
+  g_assert_cmpint (luwte_letter_layout_get_n_pages (draft), ==, luwte_letter_layout_get_n_pages (final));
+
+  for (int page = 0; page < luwte_letter_layout_get_n_pages (draft); page++)
+    {
+      cairo_surface_t *with_mark = draw_page_image (draft, page, width, height);
+      cairo_surface_t *without = draw_page_image (final, page, width, height);
+      int stride = cairo_image_surface_get_stride (with_mark);
+      guint marked = 0;
+
+      for (int row = 0; row < height; row++)
+        {
+          const guint32 *a = (const guint32 *) (gpointer) (cairo_image_surface_get_data (with_mark) + row * stride);
+          const guint32 *b = (const guint32 *) (gpointer) (cairo_image_surface_get_data (without) + row * stride);
+
+          for (int col = 0; col < width; col++)
+            {
+              guint grey_draft = a[col] & 0xff;
+              guint grey_final = b[col] & 0xff;
+
+              g_assert_cmpuint (grey_draft, <=, grey_final + 2);
+              /* Above the foot, where the line of text says it, too. */
+              if (row < footer && grey_final == 0xff && grey_draft < 0xff)
+                {
+                  g_assert_cmpuint (grey_draft, >=, 0xc8);
+                  marked++;
+                }
+            }
+        }
+      g_test_message ("page %d: %u pixels of the mark", page + 1, marked);
+      g_assert_cmpuint (marked, >, (guint) (width * height / 100));
+      cairo_surface_destroy (with_mark);
+      cairo_surface_destroy (without);
+    }
+}
+
 /* The screen's resolution, which GTK sets on the default font map, moves
  * no line: PDF, print and preview break the pages alike. */
 static void
@@ -782,6 +916,8 @@ main (int   argc,
   ADD ("/letter-layout/independent-of-screen", test_independent_of_screen);
   ADD ("/letter-layout/write-pdf", test_write_pdf);
   ADD ("/letter-layout/empty", test_empty);
+  ADD ("/letter-layout/draft-mark", test_draft_mark);
+  ADD ("/letter-layout/draft-mark-under-text", test_draft_mark_under_text);
 #undef ADD
 
   return g_test_run ();

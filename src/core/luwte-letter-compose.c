@@ -318,7 +318,8 @@ letterhead_fill (Letterhead             *head,
  * luwte_letter_layout_for:
  *
  * Returns: (transfer full): the letter on its pages, with the letterhead
- *   of the profile; an unreadable logo is an error that names it
+ *   of the profile, marked as a draft unless @facts says it is made final;
+ *   an unreadable logo is an error that names it
  */
 LuwteLetterLayout *
 luwte_letter_layout_for (LuwteStore              *store,
@@ -341,6 +342,7 @@ luwte_letter_layout_for (LuwteStore              *store,
   content.reference = luwte_case_get_reference (facts->kase);
   content.subject = subject;
   content.body = body;
+  content.final = facts->final;
   return luwte_letter_layout_new (&content, error);
 }
 

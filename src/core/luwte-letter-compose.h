@@ -22,6 +22,8 @@ typedef struct {
   GHashTable    *inputs;         /* brief.* → value; may be NULL */
   LuwteLanguage  language;
   GDateTime     *date;           /* the letter's date; NULL: today */
+  gboolean       final;          /* the letter as made final; otherwise its
+                                  * pages are marked as a draft */
 } LuwteLetterFacts;
 
 LuwteTemplateValues *luwte_letter_values_build   (LuwteStore              *store,

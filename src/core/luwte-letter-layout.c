@@ -13,6 +13,11 @@
  * with the municipality and our reference, then the body. A letter of more
  * than one page has "Pagina 1 van 2" at the foot of every page.
  *
+ * A letter that is not the one made final is a draft, and says so on
+ * every page: a large light "CONCEPT" (or "DRAFT") across the page, under
+ * the text and drawn as shapes so it never mixes with the text a reader
+ * copies, and a line of text at the foot.
+ *
  * All text is set with pango_layout_set_text(), never as markup, and each
  * paragraph finds its own direction, so what the user typed is what the
  * letter shows.
@@ -27,6 +32,7 @@
 #include "luwte-letter-layout-private.h"
 #include "luwte-letter-logo.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -78,6 +84,8 @@
 #define INK                0.0
 #define SECONDARY_INK      0.35
 #define RULE_INK           0.7
+#define WATERMARK_INK      0.86
+#define WATERMARK_WIDTH    MM (170)
 
 typedef enum {
   DETAIL_DATE,
@@ -90,6 +98,17 @@ typedef enum {
 static const char * const detail_labels[][N_DETAILS] = {
   [LUWTE_LANGUAGE_NL] = { "Datum", "Ons kenmerk", "Onderwerp" },
   [LUWTE_LANGUAGE_EN] = { "Date", "Our reference", "Subject" },
+};
+
+/* Not gettext: in the letter's language, like the labels. */
+static const char * const draft_marks[] = {
+  [LUWTE_LANGUAGE_NL] = "CONCEPT",
+  [LUWTE_LANGUAGE_EN] = "DRAFT",
+};
+
+static const char * const draft_notes[] = {
+  [LUWTE_LANGUAGE_NL] = "CONCEPT · niet definitief, niet verzenden",
+  [LUWTE_LANGUAGE_EN] = "DRAFT · not final, do not send",
 };
 
 typedef struct {
@@ -132,6 +151,9 @@ struct _LuwteLetterLayout
   PangoLayout     *header_name;
   PangoLayout     *header_reference;
 
+  PangoLayout     *watermark;            /* NULL: the letter as made final */
+  PangoLayout     *draft_note;
+
   PangoLayout     *body;
   double           first_body_top;
   GArray          *lines;                /* BodyLine */
@@ -161,6 +183,8 @@ luwte_letter_layout_finalize (GObject *object)
     }
   g_clear_object (&self->header_name);
   g_clear_object (&self->header_reference);
+  g_clear_object (&self->watermark);
+  g_clear_object (&self->draft_note);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->body);
@@ -429,6 +453,26 @@ lay_out_header (LuwteLetterLayout        *self,
 }
 
 static void
+lay_out_draft_mark (LuwteLetterLayout *self)
+{
+  double size = 100.0;
+  double width;
+
+  self->watermark = make_layout (self->context, draft_marks[self->language], size, PANGO_WEIGHT_BOLD, 0);
+  /* As wide as the text column is long, whatever the word. */
+  width = layout_width (self->watermark);
+  if (width > 0)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (self->watermark));
+
+      pango_font_description_set_size (font, (int) (size * WATERMARK_WIDTH / width * PANGO_SCALE));
+      pango_layout_set_font_description (self->watermark, font);
+      pango_font_description_free (font);
+    }
+  self->draft_note = make_layout (self->context, draft_notes[self->language], SMALL_SIZE, PANGO_WEIGHT_BOLD, 0);
+}
+
+static void
 collect_body_lines (LuwteLetterLayout *self)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (self->body);
@@ -552,6 +596,15 @@ luwte_letter_layout_new (const LuwteLetterContent  *content,
   lay_out_letterhead (self, content);
   lay_out_details (self, content);
   lay_out_header (self, content);
+  if (!content->final)
+    {
+      g_autofree char *title = g_steal_pointer (&self->title);
+
+      lay_out_draft_mark (self);
+      /* A viewer shows the title in its title bar. */
+      self->title = *title != '\0' ? g_strconcat (draft_marks[self->language], ": ", title, NULL)
+                                    : g_strdup (draft_marks[self->language]);
+    }
 
   body = clean_text (content->body);
   self->body = make_layout (self->context, body, BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_WIDTH);
@@ -561,6 +614,20 @@ luwte_letter_layout_new (const LuwteLetterContent  *content,
   paginate (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * luwte_letter_draft_mark:
+ *
+ * Returns: the word that marks a draft in a letter of @language:
+ *   "CONCEPT" or "DRAFT"
+ */
+const char *
+luwte_letter_draft_mark (LuwteLanguage language)
+{
+  g_return_val_if_fail (language <= LUWTE_LANGUAGE_EN, NULL);
+
+  return draft_marks[language];
 }
 
 int
@@ -687,6 +754,33 @@ draw_page_number (LuwteLetterLayout *self,
                SECONDARY_INK);
 }
 
+/* Diagonally across the page, from the lower left, under the text. */
+static void
+draw_watermark (LuwteLetterLayout *self,
+                cairo_t           *cr)
+{
+  PangoRectangle ink;
+
+  pango_layout_get_extents (self->watermark, &ink, NULL);
+  cairo_save (cr);
+  cairo_translate (cr, LUWTE_LETTER_PAGE_WIDTH / 2, LUWTE_LETTER_PAGE_HEIGHT / 2);
+  cairo_rotate (cr, -atan2 (LUWTE_LETTER_PAGE_HEIGHT, LUWTE_LETTER_PAGE_WIDTH));
+  cairo_move_to (cr, -pango_units_to_double (ink.x + ink.width / 2),
+                 -pango_units_to_double (ink.y + ink.height / 2));
+  /* Shapes, not text: a reader copying the letter gets no stray letters. */
+  pango_cairo_layout_path (cr, self->watermark);
+  cairo_set_source_rgb (cr, WATERMARK_INK, WATERMARK_INK, WATERMARK_INK);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_draft_note (LuwteLetterLayout *self,
+                 cairo_t           *cr)
+{
+  show_layout (cr, self->draft_note, MARGIN_LEFT, FOOTER_BASELINE - first_baseline (self->draft_note), INK);
+}
+
 /**
  * luwte_letter_layout_draw_page:
  * @cr: where to draw, in points on an A4 page; scale it to draw smaller or
@@ -713,6 +807,8 @@ luwte_letter_layout_draw_page (LuwteLetterLayout *self,
 
   cairo_save (cr);
   cairo_new_path (cr);
+  if (self->watermark != NULL)
+    draw_watermark (self, cr);
   if (page == 0)
     {
       draw_first_page_head (self, cr);
@@ -733,5 +829,7 @@ luwte_letter_layout_draw_page (LuwteLetterLayout *self,
 
   if (self->pages->len > 1)
     draw_page_number (self, cr, page);
+  if (self->draft_note != NULL)
+    draw_draft_note (self, cr);
   cairo_restore (cr);
 }

@@ -37,7 +37,11 @@ typedef struct {
   const char    *reference;
   const char    *subject;
   const char    *body;             /* multi-line; an empty line between paragraphs */
+  gboolean       final;            /* the letter as made final; otherwise every
+                                    * page is marked as a draft */
 } LuwteLetterContent;
+
+const char *luwte_letter_draft_mark (LuwteLanguage language);
 
 #define LUWTE_TYPE_LETTER_LAYOUT (luwte_letter_layout_get_type ())
 G_DECLARE_FINAL_TYPE (LuwteLetterLayout, luwte_letter_layout, LUWTE, LETTER_LAYOUT, GObject)

@@ -161,6 +161,7 @@ facts_init (LuwteLetterEditor *self,
   facts->inputs = inputs;
   facts->language = chosen_language (self);
   facts->date = NULL;
+  facts->final = FALSE;
 }
 
 static LuwteTemplateValues *
@@ -436,18 +437,33 @@ build_rows (LuwteLetterEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->messages_group), messages != NULL && messages->len > 0);
 }
 
+/* The letter on its pages as on screen; @final: as it is made final,
+ * without the draft mark. */
+static LuwteLetterLayout *
+lay_out (LuwteLetterEditor  *self,
+         gboolean            final,
+         GError            **error)
+{
+  g_autoptr(GHashTable) inputs = chosen_inputs (self);
+  g_autoptr(GArray) messages = chosen_messages (self);
+  g_autofree char *body = body_text (self);
+  LuwteLetterFacts facts;
+
+  facts_init (self, &facts, inputs, messages);
+  facts.final = final;
+  return luwte_letter_layout_for (self->store, &facts, gtk_editable_get_text (GTK_EDITABLE (self->subject_row)),
+                                  body, error);
+}
+
 /* The checklist and the preview, from what is on screen now. */
 static void
 update_state (LuwteLetterEditor *self)
 {
   g_autoptr(LuwteTemplateValues) values = NULL;
-  g_autoptr(GHashTable) inputs = NULL;
-  g_autoptr(GArray) messages = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *page = NULL;
   gboolean draft;
-  LuwteLetterFacts facts;
 
   if (self->letter == NULL)
     return;
@@ -510,12 +526,9 @@ update_state (LuwteLetterEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), draft && self->template != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.make-final", draft && self->problems->len == 0);
 
-  inputs = chosen_inputs (self);
-  messages = chosen_messages (self);
-  facts_init (self, &facts, inputs, messages);
   g_clear_object (&self->layout);
-  self->layout = luwte_letter_layout_for (self->store, &facts, gtk_editable_get_text (GTK_EDITABLE (self->subject_row)),
-                                          body, &error);
+  /* A draft is previewed and printed with its mark, as it is saved. */
+  self->layout = lay_out (self, !draft, &error);
   if (self->layout == NULL)
     {
       /* A logo that cannot be read: the letter is shown without it. */
@@ -562,6 +575,9 @@ show_status (LuwteLetterEditor *self)
   gtk_widget_set_visible (self->sent_button, open && status == LUWTE_LETTER_FINAL);
   gtk_widget_set_visible (self->version_button, open && status != LUWTE_LETTER_DRAFT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.delete", open);
+  /* The menu shows the one of the two that is enabled. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.save-pdf", status != LUWTE_LETTER_DRAFT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.save-draft-pdf", status == LUWTE_LETTER_DRAFT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.refill", draft && self->template != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.copy-template", self->template != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->letter_group), draft);
@@ -703,6 +719,7 @@ luwte_letter_editor_get_problems (LuwteLetterEditor *self)
 gboolean
 luwte_letter_editor_make_final (LuwteLetterEditor *self)
 {
+  g_autoptr(LuwteLetterLayout) final_layout = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -717,7 +734,9 @@ luwte_letter_editor_make_final (LuwteLetterEditor *self)
       show_problem (self, g_ptr_array_index (self->problems, 0));
       return FALSE;
     }
-  if (self->layout == NULL || (pdf = luwte_letter_layout_to_pdf (self->layout, &error)) == NULL ||
+  /* The one PDF without the draft mark: the one that is stored. */
+  final_layout = lay_out (self, TRUE, &error);
+  if (final_layout == NULL || (pdf = luwte_letter_layout_to_pdf (final_layout, &error)) == NULL ||
       !luwte_store_finalise_letter (self->store, self->kase, self->letter, pdf, &error))
     {
       if (error != NULL)
@@ -843,12 +862,18 @@ next_page_action (GtkWidget  *widget,
   turn_page (LUWTE_LETTER_EDITOR (widget), 1);
 }
 
-/* What is final is what was stored; a draft is made now. */
+static gboolean
+is_draft (LuwteLetterEditor *self)
+{
+  return luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT;
+}
+
+/* What is final is what was stored; a draft is made now, with its mark. */
 static GBytes *
 current_pdf (LuwteLetterEditor  *self,
              GError            **error)
 {
-  if (luwte_letter_get_status (self->letter) != LUWTE_LETTER_DRAFT)
+  if (!is_draft (self))
     return luwte_store_get_letter_pdf (self->store, self->letter, error);
   g_clear_handle_id (&self->preview_source, g_source_remove);
   update_state (self);
@@ -863,7 +888,8 @@ current_pdf (LuwteLetterEditor  *self,
 /**
  * luwte_letter_editor_save_pdf:
  *
- * Writes the letter as PDF to @file: a final letter exactly as stored.
+ * Writes the letter as PDF to @file: a final letter exactly as stored, a
+ * draft marked as a draft on every page.
  */
 gboolean
 luwte_letter_editor_save_pdf (LuwteLetterEditor *self,
@@ -883,6 +909,17 @@ luwte_letter_editor_save_pdf (LuwteLetterEditor *self,
     {
       show_problem (self, error->message);
       return FALSE;
+    }
+  if (is_draft (self))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: %s is the word on the pages, in the letter's language: CONCEPT or DRAFT */
+      message = g_strdup_printf (_("Saved as a draft, marked “%s” on every page; make the letter final before you send it"),
+                                 luwte_letter_draft_mark (chosen_language (self)));
+      if (overlay != NULL)
+        luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
     }
   return TRUE;
 }
@@ -911,13 +948,18 @@ save_pdf_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
+  g_autofree char *suffix = NULL;
 
   if (self->letter == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Save the Letter as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = gtk_file_chooser_native_new (is_draft (self) ? _("Save the Draft as PDF") : _("Save the Letter as PDF"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  name = g_strdup_printf ("%s-%s-v%d.pdf", luwte_case_get_reference (self->kase),
-                          luwte_letter_get_template (self->letter), luwte_letter_get_version (self->letter));
+  /* "-concept" or "-draft", as the pages say. */
+  suffix = is_draft (self) ? g_ascii_strdown (luwte_letter_draft_mark (chosen_language (self)), -1) : NULL;
+  name = g_strdup_printf ("%s-%s-v%d%s%s.pdf", luwte_case_get_reference (self->kase),
+                          luwte_letter_get_template (self->letter), luwte_letter_get_version (self->letter),
+                          suffix != NULL ? "-" : "", suffix != NULL ? suffix : "");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
@@ -1297,6 +1339,7 @@ luwte_letter_editor_class_init (LuwteLetterEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "letter.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "letter.next-page", NULL, next_page_action);
   gtk_widget_class_install_action (widget_class, "letter.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "letter.save-draft-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "letter.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "letter.email", NULL, email_action);

@@ -88,6 +88,24 @@ first_message (Fixture *fixture)
   return g_object_ref (g_ptr_array_index (messages, 0));
 }
 
+/* Ticks every message in the editor's "Messages" group. */
+static void
+choose_every_message (LuwteLetterEditor *editor)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, editor);
+  while (stack->len > 0)
+    {
+      GtkWidget *current = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_CHECK_BUTTON (current) && g_object_get_data (G_OBJECT (current), "evidence-id") != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (current), TRUE);
+      for (GtkWidget *child = gtk_widget_get_first_child (current); child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+}
+
 /* The DSA notice: incomplete until the explanation is typed, then final
  * with its PDF, then sent, which marks its messages as requested. */
 static void
@@ -117,23 +135,7 @@ test_notice_to_sent (Fixture       *fixture,
   g_assert_false (luwte_letter_editor_make_final (editor));
 
   g_assert_true (luwte_letter_editor_set_input (editor, "brief.uitleg", "Oproep tot geweld tegen de politie."));
-  {
-    /* Choose every message: the rows of the "Messages" group. */
-    GtkWidget *widget = GTK_WIDGET (editor);
-    GPtrArray *stack = g_ptr_array_new ();
-
-    g_ptr_array_add (stack, widget);
-    while (stack->len > 0)
-      {
-        GtkWidget *current = g_ptr_array_steal_index (stack, stack->len - 1);
-
-        if (GTK_IS_CHECK_BUTTON (current) && g_object_get_data (G_OBJECT (current), "evidence-id") != NULL)
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (current), TRUE);
-        for (GtkWidget *child = gtk_widget_get_first_child (current); child != NULL; child = gtk_widget_get_next_sibling (child))
-          g_ptr_array_add (stack, child);
-      }
-    g_ptr_array_unref (stack);
-  }
+  choose_every_message (editor);
   problems = luwte_letter_editor_get_problems (editor);
   if (problems->len > 0)
     g_error ("still missing: %s", (char *) g_ptr_array_index (problems, 0));
@@ -174,6 +176,78 @@ test_notice_to_sent (Fixture       *fixture,
   g_assert_cmpuint (luwte_letters_page_get_n_letters (fixture->page), ==, 1);
   g_assert_true (luwte_letters_page_undo_remove (fixture->page));
   g_assert_cmpuint (luwte_letters_page_get_n_letters (fixture->page), ==, 2);
+}
+
+static char *
+pdf_file_text (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *command = g_strdup_printf ("pdftotext -enc UTF-8 %s -", path);
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return text;
+}
+
+/* A draft saved as PDF, incomplete as it is, says it is a draft on every
+ * page, in the letter's language; the PDF stored when it is made final
+ * does not, and saving the final letter gives exactly that PDF. */
+static void
+test_draft_pdf_marked (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *draft_path = g_build_filename (test_dir, "draft.pdf", NULL);
+  g_autofree char *final_path = g_build_filename (test_dir, "final.pdf", NULL);
+  g_autoptr(GFile) draft_file = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) final_file = g_file_new_for_path (final_path);
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *mark;
+  LuwteLetter *letter;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  letter = luwte_letters_page_write (fixture->page, "ntd-platform");
+  g_assert_nonnull (letter);
+  wait_idle ();
+  mark = luwte_letter_get_language (letter) == LUWTE_LANGUAGE_NL ? "CONCEPT" : "DRAFT";
+
+  g_assert_cmpuint (luwte_letter_editor_get_problems (editor)->len, >, 0);
+  g_assert_true (luwte_letter_editor_save_pdf (editor, draft_file));
+  text = pdf_file_text (draft_file);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 2);
+  for (guint i = 0; pages[i + 1] != NULL; i++)
+    if (strstr (pages[i], mark) == NULL)
+      g_error ("page %u of the draft has no “%s”:\n%s", i + 1, mark, pages[i]);
+
+  g_assert_true (luwte_letter_editor_set_input (editor, "brief.uitleg", "Oproep tot geweld tegen de politie."));
+  choose_every_message (editor);
+  g_assert_true (luwte_letter_editor_make_final (editor));
+  stored = luwte_store_get_letter_pdf (fixture->store, letter, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (final_file, g_bytes_get_data (stored, NULL), g_bytes_get_size (stored),
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_clear_pointer (&text, g_free);
+  text = pdf_file_text (final_file);
+  g_assert_nonnull (strstr (text, "Oproep tot geweld tegen de politie."));
+  g_assert_null (strstr (text, "CONCEPT"));
+  g_assert_null (strstr (text, "DRAFT"));
+
+  g_assert_true (luwte_letter_editor_save_pdf (editor, final_file));
+  saved = g_file_load_bytes (final_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (saved, stored));
 }
 
 /* Text changed by hand stays, also when a fact changes; saved as typed. */
@@ -223,6 +297,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/ui/letters/notice-to-sent", Fixture, "notice.db", fixture_set_up, test_notice_to_sent, fixture_tear_down);
+  g_test_add ("/ui/letters/draft-pdf-marked", Fixture, "draft-pdf.db", fixture_set_up, test_draft_pdf_marked, fixture_tear_down);
   g_test_add ("/ui/letters/edited-text-kept", Fixture, "edited.db", fixture_set_up, test_edited_text_kept, fixture_tear_down);
 
   status = g_test_run ();
