@@ -5,8 +5,9 @@
  * window, so a crash loses at most the last second. A failed write keeps
  * what was typed on screen, changes nothing in the database, and says so.
  *
- * Choosing "Closed" asks for the evaluation first; a closed case is shown
- * read-only, with its evaluation, until it is reopened.
+ * Choosing "Closed" (or "Close Case…" in the case menu) asks for the
+ * evaluation first; a closed case is shown read-only, with its
+ * evaluation, until it is reopened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -291,6 +292,7 @@ update_read_only (LuwteCaseWorkspace *self)
   gtk_revealer_set_reveal_child (self->closed_banner, closed);
   gtk_widget_set_visible (GTK_WIDGET (self->saved_label), !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", self->kase != NULL && !closed);
   luwte_read_only_apply (GTK_WIDGET (self->pages), closed);
   fill_evaluation (self);
 }
@@ -318,6 +320,12 @@ ask_evaluation (LuwteCaseWorkspace *self)
   g_autoptr(GError) error = NULL;
   LuwteCloseDialog *dialog;
 
+  /* Asked already: the same dialog, not a second one. */
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
   if (!luwte_case_workspace_flush (self) || self->card == NULL)
     {
       show_status (self);
@@ -368,6 +376,19 @@ on_case_status_notify (LuwteCaseWorkspace *self)
     return;
   show_status (self);
   update_read_only (self);
+}
+
+/* "Close Case…" in the case menu: what choosing "Closed" does. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LuwteCaseWorkspace *self = LUWTE_CASE_WORKSPACE (widget);
+
+  if (self->kase == NULL || luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED)
+    return;
+  ask_evaluation (self);
 }
 
 static void
@@ -492,6 +513,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, evaluation_group);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_label);
+  gtk_widget_class_install_action (widget_class, "workspace.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "workspace.reopen", NULL, reopen_action);
 }
 
@@ -503,6 +525,7 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->evaluation_rows = g_ptr_array_new ();
   self->language = LUWTE_LANGUAGE_EN;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", FALSE);
 
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
