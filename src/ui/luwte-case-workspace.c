@@ -69,6 +69,11 @@ struct _LuwteCaseWorkspace
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
 
+/* The tabs in the order the switcher shows them: Alt+1 … Alt+7 */
+static const char * const page_names[] = {
+  "context", "interventions", "parties", "messages", "letters", "notes", "timeline",
+};
+
 enum {
   SAVE_FAILED,
   N_SIGNALS
@@ -410,6 +415,34 @@ reopen_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LuwteCaseWorkspace *self = LUWTE_CASE_WORKSPACE (widget);
+
+  adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
+}
+
+/* Alt+number, as GNOME applications switch tabs: from anywhere in the
+ * window while the workspace is shown, text fields too (they have no use
+ * for Alt+digit). A shortcut controller skips a widget that is not
+ * mapped, so they do nothing on the card or the statistics. */
+static void
+add_page_shortcuts (LuwteCaseWorkspace *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                                           gtk_named_action_new ("workspace.show-page"),
+                                                                           "s", page_names[i]));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
 fill (LuwteCaseWorkspace *self)
 {
   g_autofree char *event = NULL;
@@ -513,6 +546,7 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, evaluation_group);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_label);
+  gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "workspace.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "workspace.reopen", NULL, reopen_action);
 }
@@ -526,6 +560,7 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   self->evaluation_rows = g_ptr_array_new ();
   self->language = LUWTE_LANGUAGE_EN;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", FALSE);
+  add_page_shortcuts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", FALSE);
 
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
@@ -645,6 +680,14 @@ luwte_case_workspace_show_page (LuwteCaseWorkspace *self,
 {
   g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
   adw_view_stack_set_visible_child_name (self->pages, name);
+}
+
+/* Returns: the name of the page shown, e.g. "context" */
+const char *
+luwte_case_workspace_get_visible_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->pages);
 }
 
 guint
