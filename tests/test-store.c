@@ -1347,6 +1347,58 @@ test_overdue_takedowns (void)
 }
 
 static void
+on_setting_changed (GPtrArray  *seen,
+                    const char *key)
+{
+  g_ptr_array_add (seen, g_strdup (key));
+}
+
+/* A stored setting is told after its commit, once; a refused or rolled
+ * back one is not; the detail names it. */
+static void
+test_setting_changed (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("setting-changed.db");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) mayor = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LuwteCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteProfileKey key;
+
+  g_signal_connect_swapped (store, "setting-changed", G_CALLBACK (on_setting_changed), seen);
+  g_signal_connect_swapped (store, "setting-changed::profile.mayor", G_CALLBACK (on_setting_changed), mayor);
+
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_MAYOR, "A. de Burgemeester", &error));
+  g_assert_true (luwte_profile_set (store, LUWTE_PROFILE_PHONE, "14 0123", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (mayor->len, ==, 1);
+  g_assert_true (luwte_profile_key_from_setting (g_ptr_array_index (seen, 0), &key));
+  g_assert_cmpint (key, ==, LUWTE_PROFILE_MAYOR);
+  g_assert_true (luwte_profile_key_from_setting (g_ptr_array_index (seen, 1), &key));
+  g_assert_cmpint (key, ==, LUWTE_PROFILE_PHONE);
+
+  /* Refused: nothing stored, nothing told. */
+  g_assert_false (luwte_profile_set (store, LUWTE_PROFILE_EMAIL, "geen adres", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* Written in a transaction that is rolled back: not told. */
+  g_assert_true (luwte_store_begin (store, &error));
+  g_assert_true (luwte_store_set_setting (store, "profile.mayor", "B. Teruggedraaid", &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  luwte_store_rollback (store);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (mayor->len, ==, 1);
+
+  /* A case's reference counter is a setting too, but not the profile's. */
+  kase = luwte_store_create_case (store, "Signaal", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_false (luwte_profile_key_from_setting (g_ptr_array_index (seen, 2), NULL));
+}
+
+static void
 test_profile (void)
 {
   g_autoptr(LuwteStore) store = open_fresh ("profile.db");
@@ -1908,6 +1960,7 @@ main (int   argc,
   g_test_add_func ("/store/takedown-follow-up", test_takedown_follow_up);
   g_test_add_func ("/store/overdue-takedowns", test_overdue_takedowns);
   g_test_add_func ("/store/profile", test_profile);
+  g_test_add_func ("/store/setting-changed", test_setting_changed);
   g_test_add_func ("/store/close-with-evaluation", test_close_with_evaluation);
   g_test_add_func ("/store/update-party", test_update_party);
   g_test_add_func ("/store/closed-case-read-only", test_closed_case_read_only);

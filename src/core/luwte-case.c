@@ -946,14 +946,20 @@ luwte_store_set_setting (LuwteStore  *store,
                          const char  *value,
                          GError     **error)
 {
-  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return luwte_stmt_step_done (store, stmt, error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+    if (!luwte_stmt_step_done (store, stmt, error))
+      return FALSE;
+  }
+  /* Told once the statement is released: a listener may read settings. */
+  luwte_store_setting_written (store, key);
+  return TRUE;
 }
 
 /**

@@ -73,6 +73,30 @@ setting_name (LuwteProfileKey key)
   return g_strconcat ("profile.", key_names[key], NULL);
 }
 
+/**
+ * luwte_profile_key_from_setting:
+ * @setting: a setting's name, as #LuwteStore::setting-changed gives it
+ *
+ * Returns: whether @setting holds a value of the profile, and which
+ */
+gboolean
+luwte_profile_key_from_setting (const char      *setting,
+                                LuwteProfileKey *key)
+{
+  for (LuwteProfileKey k = 0; k < LUWTE_PROFILE_N_KEYS; k++)
+    {
+      g_autofree char *name = setting_name (k);
+
+      if (g_strcmp0 (setting, name) == 0)
+        {
+          if (key != NULL)
+            *key = k;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 char *
 luwte_profile_get (LuwteStore      *store,
                    LuwteProfileKey  key)

@@ -27,6 +27,8 @@ const char *luwte_profile_key_to_string (LuwteProfileKey  key);
 gboolean    luwte_profile_key_parse     (const char      *text,
                                          LuwteProfileKey *key);
 const char *luwte_profile_key_label     (LuwteProfileKey  key);
+gboolean    luwte_profile_key_from_setting (const char   *setting,
+                                            LuwteProfileKey *key);
 
 /* Returns: (transfer full): the value, "" when not set (the reference
  * prefix has a default) */

@@ -34,9 +34,17 @@ struct _LuwteStore
   char       *path;
   GHashTable *statements;   /* SQL → sqlite3_stmt, prepared once */
   int         schema_version;
+  GPtrArray  *changed_settings;  /* written in the open transaction */
 };
 
 G_DEFINE_FINAL_TYPE (LuwteStore, luwte_store, G_TYPE_OBJECT)
+
+enum {
+  SETTING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 luwte_store_finalize (GObject *object)
@@ -44,6 +52,7 @@ luwte_store_finalize (GObject *object)
   LuwteStore *self = (LuwteStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->changed_settings, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -55,6 +64,17 @@ static void
 luwte_store_class_init (LuwteStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = luwte_store_finalize;
+
+  /**
+   * LuwteStore::setting-changed:
+   * @key: the setting, such as "profile.mayor"; also the signal's detail
+   *
+   * A setting was stored through this store: emitted once its transaction
+   * is committed, never for one that was rolled back.
+   */
+  signals[SETTING_CHANGED] = g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -67,6 +87,7 @@ static void
 luwte_store_init (LuwteStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->changed_settings = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Words a user understands for what SQLite reports, with SQLite's own
@@ -272,15 +293,29 @@ luwte_store_begin (LuwteStore  *self,
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
+static void
+emit_setting_changed (LuwteStore *self,
+                      const char *key)
+{
+  g_signal_emit (self, signals[SETTING_CHANGED], g_quark_from_string (key), key);
+}
+
 gboolean
 luwte_store_commit (LuwteStore  *self,
                     GError     **error)
 {
+  g_autoptr(GPtrArray) changed = NULL;
+
   if (!exec (self, "COMMIT", error))
     {
       luwte_store_rollback (self);
       return FALSE;
     }
+  /* Taken first: a handler may write and commit again. */
+  changed = g_steal_pointer (&self->changed_settings);
+  self->changed_settings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < changed->len; i++)
+    emit_setting_changed (self, g_ptr_array_index (changed, i));
   return TRUE;
 }
 
@@ -289,6 +324,29 @@ luwte_store_rollback (LuwteStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_ptr_array_set_size (self->changed_settings, 0);
+}
+
+/**
+ * luwte_store_setting_written:
+ * @key: the setting just written
+ *
+ * For the store's own modules: emits #LuwteStore::setting-changed now, or
+ * when the open transaction is committed.
+ */
+void
+luwte_store_setting_written (LuwteStore *self,
+                             const char *key)
+{
+  g_return_if_fail (LUWTE_IS_STORE (self));
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      emit_setting_changed (self, key);
+      return;
+    }
+  if (!g_ptr_array_find_with_equal_func (self->changed_settings, key, g_str_equal, NULL))
+    g_ptr_array_add (self->changed_settings, g_strdup (key));
 }
 
 static int

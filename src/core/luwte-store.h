@@ -67,6 +67,8 @@ gboolean    luwte_store_begin             (LuwteStore  *self,
 gboolean    luwte_store_commit            (LuwteStore  *self,
                                            GError     **error);
 void        luwte_store_rollback          (LuwteStore  *self);
+void        luwte_store_setting_written   (LuwteStore  *self,
+                                           const char  *key);
 gboolean    luwte_store_set_error         (LuwteStore  *self,
                                            int          rc,
                                            GError     **error);

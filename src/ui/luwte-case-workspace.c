@@ -5,8 +5,9 @@
  * window, so a crash loses at most the last second. A failed write keeps
  * what was typed on screen, changes nothing in the database, and says so.
  *
- * Choosing "Closed" asks for the evaluation first; a closed case is shown
- * read-only, with its evaluation, until it is reopened.
+ * Choosing "Closed" (or "Close Case…" in the case menu) asks for the
+ * evaluation first; a closed case is shown read-only, with its
+ * evaluation, until it is reopened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +68,11 @@ struct _LuwteCaseWorkspace
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCaseWorkspace, luwte_case_workspace, ADW_TYPE_BIN)
+
+/* The tabs in the order the switcher shows them: Alt+1 … Alt+7 */
+static const char * const page_names[] = {
+  "context", "interventions", "parties", "messages", "letters", "notes", "timeline",
+};
 
 enum {
   SAVE_FAILED,
@@ -291,6 +297,7 @@ update_read_only (LuwteCaseWorkspace *self)
   gtk_revealer_set_reveal_child (self->closed_banner, closed);
   gtk_widget_set_visible (GTK_WIDGET (self->saved_label), !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", self->kase != NULL && !closed);
   luwte_read_only_apply (GTK_WIDGET (self->pages), closed);
   fill_evaluation (self);
 }
@@ -318,6 +325,12 @@ ask_evaluation (LuwteCaseWorkspace *self)
   g_autoptr(GError) error = NULL;
   LuwteCloseDialog *dialog;
 
+  /* Asked already: the same dialog, not a second one. */
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
   if (!luwte_case_workspace_flush (self) || self->card == NULL)
     {
       show_status (self);
@@ -370,6 +383,19 @@ on_case_status_notify (LuwteCaseWorkspace *self)
   update_read_only (self);
 }
 
+/* "Close Case…" in the case menu: what choosing "Closed" does. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LuwteCaseWorkspace *self = LUWTE_CASE_WORKSPACE (widget);
+
+  if (self->kase == NULL || luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED)
+    return;
+  ask_evaluation (self);
+}
+
 static void
 reopen_action (GtkWidget  *widget,
                const char *action_name,
@@ -386,6 +412,34 @@ reopen_action (GtkWidget  *widget,
       return;
     }
   show_saved (self);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LuwteCaseWorkspace *self = LUWTE_CASE_WORKSPACE (widget);
+
+  adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
+}
+
+/* Alt+number, as GNOME applications switch tabs: from anywhere in the
+ * window while the workspace is shown, text fields too (they have no use
+ * for Alt+digit). A shortcut controller skips a widget that is not
+ * mapped, so they do nothing on the card or the statistics. */
+static void
+add_page_shortcuts (LuwteCaseWorkspace *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                                           gtk_named_action_new ("workspace.show-page"),
+                                                                           "s", page_names[i]));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -492,6 +546,8 @@ luwte_case_workspace_class_init (LuwteCaseWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, evaluation_group);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, LuwteCaseWorkspace, lessons_label);
+  gtk_widget_class_install_action (widget_class, "workspace.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "workspace.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "workspace.reopen", NULL, reopen_action);
 }
 
@@ -503,6 +559,8 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->evaluation_rows = g_ptr_array_new ();
   self->language = LUWTE_LANGUAGE_EN;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", FALSE);
+  add_page_shortcuts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", FALSE);
 
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
@@ -622,6 +680,14 @@ luwte_case_workspace_show_page (LuwteCaseWorkspace *self,
 {
   g_return_if_fail (LUWTE_IS_CASE_WORKSPACE (self));
   adw_view_stack_set_visible_child_name (self->pages, name);
+}
+
+/* Returns: the name of the page shown, e.g. "context" */
+const char *
+luwte_case_workspace_get_visible_page (LuwteCaseWorkspace *self)
+{
+  g_return_val_if_fail (LUWTE_IS_CASE_WORKSPACE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->pages);
 }
 
 guint

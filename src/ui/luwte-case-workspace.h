@@ -37,6 +37,7 @@ gboolean   luwte_case_workspace_choose_intervention (LuwteCaseWorkspace *self,
                                                      const char         *card_id);
 void       luwte_case_workspace_show_page   (LuwteCaseWorkspace *self,
                                              const char         *name);
+const char *luwte_case_workspace_get_visible_page (LuwteCaseWorkspace *self);
 guint      luwte_case_workspace_get_n_interventions (LuwteCaseWorkspace *self);
 LuwteNotesPage *luwte_case_workspace_get_notes_page (LuwteCaseWorkspace *self);
 LuwtePartiesPage *luwte_case_workspace_get_parties_page (LuwteCaseWorkspace *self);

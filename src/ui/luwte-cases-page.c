@@ -425,6 +425,17 @@ position_of (LuwteCasesPage *self,
   return position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION;
 }
 
+/* The case menu offers to close an open case and to reopen a closed one. */
+static void
+update_case_actions (LuwteCasesPage *self)
+{
+  LuwteCase *kase = shown_case (self);
+  gboolean closed = kase != NULL && luwte_case_get_status (kase) == LUWTE_CASE_STATUS_CLOSED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.close-case", kase != NULL && !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reopen-case", closed);
+}
+
 static void
 show_selected (LuwteCasesPage *self)
 {
@@ -463,6 +474,7 @@ show_selected (LuwteCasesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.report", kase != NULL);
   gtk_widget_set_visible (self->case_menu_button, kase != NULL);
+  update_case_actions (self);
 }
 
 static void
@@ -475,6 +487,7 @@ on_selected_case_notify (LuwteCasesPage *self)
 static void
 on_selected_status_notify (LuwteCasesPage *self)
 {
+  update_case_actions (self);
   if (gtk_drop_down_get_selected (self->status_filter) != 0)
     {
       LuwteCase *shown = shown_case (self);
@@ -616,6 +629,29 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   luwte_cases_page_delete_selected (LUWTE_CASES_PAGE (widget));
+}
+
+/* Closing and reopening are the workspace's, as from its status row. */
+static void
+close_case_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+
+  if (self->workspace != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->workspace), "workspace.close", NULL);
+}
+
+static void
+reopen_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LuwteCasesPage *self = LUWTE_CASES_PAGE (widget);
+
+  if (self->workspace != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->workspace), "workspace.reopen", NULL);
 }
 
 /* Says where a file went: the officer sends it on from there. */
@@ -1070,6 +1106,8 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "cases.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "cases.close-case", NULL, close_case_action);
+  gtk_widget_class_install_action (widget_class, "cases.reopen-case", NULL, reopen_case_action);
   gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "cases.back", NULL);
@@ -1096,6 +1134,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound = g_ptr_array_new ();
   self->unchecked = g_ptr_array_new ();
+  update_case_actions (self);
 
   gtk_string_list_append (filters, _("All statuses"));
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)

@@ -596,6 +596,7 @@ luwte_interventions_page_choose (LuwteInterventionsPage *self,
   update_empty (self);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row->expander), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (row->responsible_row));
+  luwte_page_scroll_into_view (row->expander);
   return TRUE;
 }
 

@@ -24,6 +24,7 @@
 #include "luwte-letter-preview.h"
 #include "luwte-party.h"
 #include "luwte-party-choice.h"
+#include "luwte-profile.h"
 #include "luwte-time.h"
 
 #define PREVIEW_DELAY_MS 250
@@ -625,6 +626,45 @@ on_language_changed (LuwteLetterEditor *self)
   on_fact_changed (self);
 }
 
+/* A draft not changed by hand is the template filled in from the facts
+ * as they are now; what changed is stored at once. */
+static void
+follow_facts (LuwteLetterEditor *self)
+{
+  g_autofree char *before_subject = NULL;
+  g_autofree char *before_body = NULL;
+  g_autofree char *after_body = NULL;
+
+  if (self->edited)
+    return;
+  before_subject = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
+  before_body = body_text (self);
+  refill_text (self);
+  after_body = body_text (self);
+  if (g_strcmp0 (before_body, after_body) != 0 ||
+      g_strcmp0 (before_subject, gtk_editable_get_text (GTK_EDITABLE (self->subject_row))) != 0)
+    {
+      self->dirty = TRUE;
+      luwte_letter_editor_flush (self);
+    }
+}
+
+/* The municipality's details were stored (Preferences): a draft follows
+ * at once, its letterhead and, unless changed by hand, its text. A final
+ * or sent letter stays as it was made, and so does a closed case. */
+static void
+on_setting_changed (LuwteLetterEditor *self,
+                    const char        *key)
+{
+  if (self->letter == NULL || !luwte_profile_key_from_setting (key, NULL) ||
+      luwte_letter_get_status (self->letter) != LUWTE_LETTER_DRAFT ||
+      luwte_case_get_status (self->kase) == LUWTE_CASE_STATUS_CLOSED)
+    return;
+  follow_facts (self);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  update_state (self);
+}
+
 /**
  * luwte_letter_editor_set_letter:
  * @letter: (nullable): the letter to edit, or %NULL for none
@@ -642,7 +682,14 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
 
   luwte_letter_editor_flush (self);
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  g_set_object (&self->store, store);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (self->store, on_setting_changed, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect_object (store, "setting-changed", G_CALLBACK (on_setting_changed), self, G_CONNECT_SWAPPED);
+    }
   g_set_object (&self->kase, kase);
   g_set_object (&self->letter, letter);
   g_clear_object (&self->template);
@@ -671,22 +718,9 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
   self->filling = FALSE;
   self->dirty = FALSE;
 
-  if (luwte_letter_get_status (letter) == LUWTE_LETTER_DRAFT && !self->edited)
-    {
-      /* The case may have changed since: the facts flow in again. */
-      g_autofree char *before_subject = g_strdup (luwte_letter_get_subject (letter));
-      g_autofree char *before_body = g_strdup (luwte_letter_get_body (letter));
-      g_autofree char *after_body = NULL;
-
-      refill_text (self);
-      after_body = body_text (self);
-      if (g_strcmp0 (before_body, after_body) != 0 ||
-          g_strcmp0 (before_subject, gtk_editable_get_text (GTK_EDITABLE (self->subject_row))) != 0)
-        {
-          self->dirty = TRUE;
-          luwte_letter_editor_flush (self);
-        }
-    }
+  /* The case may have changed since: the facts flow in again. */
+  if (luwte_letter_get_status (letter) == LUWTE_LETTER_DRAFT)
+    follow_facts (self);
   show_status (self);
   luwte_letter_preview_set_layout (self->preview, NULL, 0);
   update_state (self);
@@ -1226,41 +1260,6 @@ mark_sent_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Back from Preferences (or another window): the letterhead and the
- * profile's fields may have changed. */
-static void
-on_window_active (GtkWindow         *window,
-                  GParamSpec        *pspec,
-                  LuwteLetterEditor *self)
-{
-  if (!gtk_window_is_active (window) || self->letter == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT && !self->edited &&
-      luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
-    {
-      g_autofree char *before = body_text (self);
-      g_autofree char *after = NULL;
-
-      refill_text (self);
-      after = body_text (self);
-      if (g_strcmp0 (before, after) != 0)
-        schedule (self, TRUE);
-    }
-  schedule (self, FALSE);
-}
-
-static void
-on_root_changed (LuwteLetterEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "watching-window") != root)
-    {
-      g_object_set_data (G_OBJECT (self), "watching-window", root);
-      g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_active), self, 0);
-    }
-}
-
 static void
 luwte_letter_editor_dispose (GObject *object)
 {
@@ -1377,7 +1376,6 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   g_signal_connect_object (self->subject_row, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed", G_CALLBACK (on_text_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "realize", G_CALLBACK (on_root_changed), NULL);
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "luwte-letter.h"
 #include "luwte-letters-page.h"
 #include "luwte-party.h"
+#include "luwte-preferences-window.h"
 #include "luwte-profile.h"
 #include "luwte-store.h"
 #include "luwte-window.h"
@@ -282,6 +283,91 @@ test_edited_text_kept (Fixture       *fixture,
                    ==, "dinsdag om 16.00 uur");
 }
 
+static LuwteLetter *
+stored_letter (Fixture     *fixture,
+               LuwteLetter *letter)
+{
+  g_autoptr(GPtrArray) letters = luwte_store_list_letters (fixture->store, fixture->kase, NULL);
+
+  for (guint i = 0; letters != NULL && i < letters->len; i++)
+    if (luwte_letter_get_id (g_ptr_array_index (letters, i)) == luwte_letter_get_id (letter))
+      return g_object_ref (g_ptr_array_index (letters, i));
+  g_assert_not_reached ();
+}
+
+/* The municipality's details, typed in Preferences while a draft is open:
+ * the draft follows as soon as they are stored, on screen and stored; a
+ * final letter and a text changed by hand do not. */
+static void
+test_profile_follows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autoptr(LuwteLetter) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *final_body = NULL;
+  LuwtePreferencesWindow *preferences;
+  LuwteLetter *letter;
+
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "", &error));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_PHONE, "", &error));
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  wait_idle ();
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_nonnull (strstr (body, "[[gemeente.burgemeester]]"));
+  g_assert_nonnull (strstr (body, "[[gemeente.telefoon]]"));
+
+  /* As the officer does: open Preferences, type, close. */
+  preferences = luwte_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_idle ();
+  gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_MAYOR), "P. van Dijk");
+  gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_PHONE), "14 0999");
+  gtk_window_close (GTK_WINDOW (preferences));
+  wait_idle ();
+
+  g_clear_pointer (&body, g_free);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_null (strstr (body, "[[gemeente."));
+  g_assert_nonnull (strstr (body, "P. van Dijk"));
+  g_assert_nonnull (strstr (body, "14 0999"));
+  text = luwte_letter_editor_get_text (editor);
+  g_assert_nonnull (strstr (text, "14 0999 · oov@voorbeeld.example"));
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpstr (luwte_letter_get_body (stored), ==, body);
+  g_assert_false (luwte_letter_get_edited (stored));
+
+  /* Final: what was made final stays. */
+  g_assert_true (luwte_letter_editor_make_final (editor));
+  final_body = g_strdup (luwte_letter_get_body (letter));
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "Q. Anders", &error));
+  wait_idle ();
+  g_clear_pointer (&body, g_free);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_cmpstr (body, ==, final_body);
+  g_clear_object (&stored);
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpint (luwte_letter_get_status (stored), ==, LUWTE_LETTER_FINAL);
+  g_assert_cmpstr (luwte_letter_get_body (stored), ==, final_body);
+
+  /* Changed by hand: the text is the officer's. */
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  luwte_letter_editor_set_body (editor, "Eigen tekst voor de ouders");
+  g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "R. Derde", &error));
+  wait_idle ();
+  g_clear_pointer (&body, g_free);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_cmpstr (body, ==, "Eigen tekst voor de ouders");
+  g_assert_true (luwte_letter_editor_flush (editor));
+  g_clear_object (&stored);
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpstr (luwte_letter_get_body (stored), ==, "Eigen tekst voor de ouders");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +385,7 @@ main (int    argc,
   g_test_add ("/ui/letters/notice-to-sent", Fixture, "notice.db", fixture_set_up, test_notice_to_sent, fixture_tear_down);
   g_test_add ("/ui/letters/draft-pdf-marked", Fixture, "draft-pdf.db", fixture_set_up, test_draft_pdf_marked, fixture_tear_down);
   g_test_add ("/ui/letters/edited-text-kept", Fixture, "edited.db", fixture_set_up, test_edited_text_kept, fixture_tear_down);
+  g_test_add ("/ui/letters/profile-follows", Fixture, "profile.db", fixture_set_up, test_profile_follows, fixture_tear_down);
 
   status = g_test_run ();
   {
