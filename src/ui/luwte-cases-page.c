@@ -596,7 +596,9 @@ luwte_cases_page_delete_selected (LuwteCasesPage *self)
 
   /* TRANSLATORS: %s is the case reference, e.g. OOV-2026-0042 */
   title = g_strdup_printf (_("Case %s deleted"), luwte_removal_get_case_ref (removal));
-  luwte_undo_toast_show (GTK_WIDGET (self), title, G_CALLBACK (on_undo_delete));
+  /* A whole case, with what it holds on minors: Undo stays on offer
+   * until the officer dismisses it. */
+  luwte_undo_toast_show_until_dismissed (GTK_WIDGET (self), title, G_CALLBACK (on_undo_delete));
   return TRUE;
 }
 

@@ -24,10 +24,11 @@ on_dismissed (AdwToast        *toast,
     g_object_set_data (G_OBJECT (overlay), LAST_TOAST_KEY, NULL);
 }
 
-void
-luwte_undo_toast_show (GtkWidget  *page,
-                       const char *title,
-                       GCallback   undo)
+static void
+show (GtkWidget  *page,
+      const char *title,
+      GCallback   undo,
+      guint       timeout)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -35,12 +36,44 @@ luwte_undo_toast_show (GtkWidget  *page,
   if (overlay == NULL)
     return;
   toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, timeout);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", undo, page, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_dismissed), overlay, 0);
   g_object_set_data_full (G_OBJECT (overlay), LAST_TOAST_KEY, g_object_ref (toast), g_object_unref);
   luwte_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+luwte_undo_toast_show (GtkWidget  *page,
+                       const char *title,
+                       GCallback   undo)
+{
+  /* libadwaita's own default. */
+  show (page, title, undo, 5);
+}
+
+void
+luwte_undo_toast_show_until_dismissed (GtkWidget  *page,
+                                       const char *title,
+                                       GCallback   undo)
+{
+  show (page, title, undo, 0);
+}
+
+/**
+ * luwte_undo_toast_get_last:
+ * @overlay: the window's toast overlay
+ *
+ * Returns: (nullable) (transfer none): the undo toast shown last in
+ *   @overlay, while it is shown
+ */
+AdwToast *
+luwte_undo_toast_get_last (AdwToastOverlay *overlay)
+{
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), NULL);
+  return g_object_get_data (G_OBJECT (overlay), LAST_TOAST_KEY);
 }
 
 /**

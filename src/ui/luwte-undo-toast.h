@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 void luwte_undo_toast_show (GtkWidget  *page,
                             const char *title,
                             GCallback   undo);
+/* The same, shown until the user dismisses it: for a deletion too large
+ * to lose by looking away for five seconds. */
+void luwte_undo_toast_show_until_dismissed (GtkWidget  *page,
+                                            const char *title,
+                                            GCallback   undo);
 gboolean luwte_undo_toast_undo_last (AdwToastOverlay *overlay);
+AdwToast *luwte_undo_toast_get_last (AdwToastOverlay *overlay);
 
 G_END_DECLS

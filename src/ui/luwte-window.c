@@ -211,6 +211,7 @@ remind_overdue_takedowns (LuwteWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *open_label = NULL;
   AdwToast *toast;
   gint64 n;
 
@@ -230,10 +231,14 @@ remind_overdue_takedowns (LuwteWindow *self)
                                      "%'u takedown requests have had no answer past their due date", (gulong) n),
                            (guint) n);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open Case"));
+  /* TRANSLATORS: a button that opens the case with the oldest overdue
+   * takedown request; %s is its reference, e.g. OOV-2026-0042 */
+  open_label = g_strdup_printf (_("_Open %s"), reference);
+  adw_toast_set_button_label (toast, open_label);
   adw_toast_set_action_name (toast, "win.open-case");
   adw_toast_set_action_target_value (toast, g_variant_new_string (reference));
-  adw_toast_set_timeout (toast, 10);
+  /* Until dismissed: long enough to reach its button by keyboard. */
+  adw_toast_set_timeout (toast, 0);
   luwte_accessible_add_toast (self->toast_overlay, toast);
 }
 

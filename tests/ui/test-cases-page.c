@@ -24,6 +24,7 @@
 #include "luwte-time.h"
 #include "luwte-window.h"
 #include "luwte-timeline.h"
+#include "luwte-undo-toast.h"
 #include "luwte-evaluation.h"
 #include "luwte-letter.h"
 #include "luwte-close-dialog.h"
@@ -1253,7 +1254,12 @@ test_overdue_reminder_at_start (void)
   }
   g_assert_nonnull (find_titled (GTK_WIDGET (window), GTK_TYPE_LABEL,
                                  "2 takedown requests have had no answer past their due date"));
-  button = find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open Case");
+  {
+    g_autofree char *label = g_strdup_printf ("_Open %s", longest);
+
+    /* The button says which case it opens. */
+    button = find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
+  }
   g_assert_nonnull (button);
 
   g_signal_emit_by_name (button, "clicked");
@@ -1413,6 +1419,8 @@ test_delete_and_undo (void)
     g_assert_true (luwte_notes_page_remove (page, note));
     g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 0);
     g_assert_cmpint (count_rows (store, "SELECT count (*) FROM notes WHERE text = 'Driehoek: geen noodbevel'"), ==, 0);
+    g_assert_cmpuint (adw_toast_get_timeout (luwte_undo_toast_get_last (ADW_TOAST_OVERLAY (
+                        gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY)))), >, 0);
     g_assert_true (luwte_notes_page_undo_remove (page));
     g_assert_cmpuint (luwte_notes_page_get_n_notes (page), ==, 1);
   }
@@ -1448,6 +1456,13 @@ test_delete_and_undo (void)
   wait_idle ();
   g_assert_null (luwte_cases_page_get_selected (cases));
   g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 3);
+  /* Its Undo stays until dismissed; a log entry's goes after a while. */
+  {
+    AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (cases), ADW_TYPE_TOAST_OVERLAY));
+
+    g_assert_nonnull (luwte_undo_toast_get_last (overlay));
+    g_assert_cmpuint (adw_toast_get_timeout (luwte_undo_toast_get_last (overlay)), ==, 0);
+  }
   g_assert_null (luwte_store_get_case (store, reference, NULL));
   g_assert_true (luwte_cases_page_undo_delete (cases));
   g_assert_cmpuint (g_list_model_get_n_items (luwte_cases_page_get_model (cases)), ==, 4);
