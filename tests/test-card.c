@@ -119,6 +119,29 @@ test_builtin (void)
                     luwte_card_intervention_get_intensity (luwte_card_find_intervention (card, "notice-and-takedown")));
 }
 
+/* A source reads as one line, without saying the same thing twice. */
+static void
+test_source_describe (void)
+{
+  LuwteCardSource both = { { "Gemeentewet, art. 175", "Municipalities Act, art. 175" }, "Gemeentewet art. 175" };
+  LuwteCardSource repeats = { { "Handreiking online onderzoek door gemeenten", NULL },
+                              "Handreiking online onderzoek door gemeenten (BZK/JenV/VNG, 26 oktober 2023)" };
+  LuwteCardSource same = { { "Gedragscode Notice-and-Take-Down (2008)", NULL }, "Gedragscode Notice-and-Take-Down (2008)" };
+  LuwteCardSource inside = { { "Digitaledienstenverordening (DSA)", NULL }, "DSA" };
+  LuwteCardSource bare = { { "Kamerbrief", NULL }, NULL };
+  g_autofree char *a = luwte_card_source_describe (&both, LUWTE_LANGUAGE_EN);
+  g_autofree char *b = luwte_card_source_describe (&repeats, LUWTE_LANGUAGE_NL);
+  g_autofree char *c = luwte_card_source_describe (&same, LUWTE_LANGUAGE_NL);
+  g_autofree char *d = luwte_card_source_describe (&inside, LUWTE_LANGUAGE_NL);
+  g_autofree char *e = luwte_card_source_describe (&bare, LUWTE_LANGUAGE_EN);
+
+  g_assert_cmpstr (a, ==, "Municipalities Act, art. 175 — Gemeentewet art. 175");
+  g_assert_cmpstr (b, ==, "Handreiking online onderzoek door gemeenten (BZK/JenV/VNG, 26 oktober 2023)");
+  g_assert_cmpstr (c, ==, "Gedragscode Notice-and-Take-Down (2008)");
+  g_assert_cmpstr (d, ==, "Digitaledienstenverordening (DSA)");
+  g_assert_cmpstr (e, ==, "Kamerbrief");
+}
+
 static void
 test_unconfirmed_not_shown (void)
 {
@@ -460,6 +483,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/card/builtin", test_builtin);
+  g_test_add_func ("/card/source-describe", test_source_describe);
   g_test_add_func ("/card/unconfirmed-not-shown", test_unconfirmed_not_shown);
   g_test_add_func ("/card/broken/json", test_broken_json);
   g_test_add_func ("/card/broken/duplicate-ids", test_duplicate_ids);

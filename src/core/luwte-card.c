@@ -10,6 +10,7 @@
 #include "luwte-data-resources.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 G_DEFINE_QUARK (luwte-card-error-quark, luwte_card_error)
 
@@ -43,6 +44,28 @@ luwte_legal_basis_free (LuwteLegalBasis *basis)
   g_free (basis->article);
   luwte_localized_clear (&basis->summary);
   g_free (basis);
+}
+
+/**
+ * luwte_card_source_describe:
+ *
+ * Returns: (transfer full): the source in one line, "title — reference",
+ *   or one of the two where the other says nothing more (a reference that
+ *   starts with the title, a title that holds the reference)
+ */
+char *
+luwte_card_source_describe (const LuwteCardSource *source,
+                            LuwteLanguage          language)
+{
+  const char *title = luwte_localized_get (&source->title, language);
+
+  if (source->reference == NULL || *source->reference == '\0')
+    return g_strdup (title != NULL ? title : "");
+  if (title == NULL || *title == '\0' || g_str_has_prefix (source->reference, title))
+    return g_strdup (source->reference);
+  if (strstr (title, source->reference) != NULL)
+    return g_strdup (title);
+  return g_strdup_printf ("%s — %s", title, source->reference);
 }
 
 void

@@ -32,6 +32,9 @@ typedef struct {
   char           *reference;
 } LuwteCardSource;
 
+char *luwte_card_source_describe (const LuwteCardSource *source,
+                                  LuwteLanguage          language);
+
 typedef struct {
   LuwteLocalized  title;
   char           *url;

@@ -256,13 +256,8 @@ fill_sources (LuwteInterventionDetail *self)
 
   for (guint i = 0; i < sources->len; i++)
     {
-      LuwteCardSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *line = NULL;
+      g_autofree char *line = luwte_card_source_describe (g_ptr_array_index (sources, i), self->language);
 
-      if (source->reference != NULL)
-        line = g_strdup_printf ("%s — %s", luwte_localized_get (&source->title, self->language), source->reference);
-      else
-        line = g_strdup (luwte_localized_get (&source->title, self->language));
       add_bullet (self, self->sources_box, line, "accessories-dictionary-symbolic");
     }
 }
