@@ -1138,7 +1138,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   self->unchecked = g_ptr_array_new ();
   update_case_actions (self);
 
-  gtk_string_list_append (filters, _("All statuses"));
+  gtk_string_list_append (filters, _("All Statuses"));
   for (int s = LUWTE_CASE_STATUS_SIGNAL; s <= LUWTE_CASE_STATUS_CLOSED; s++)
     gtk_string_list_append (filters, luwte_case_status_label ((LuwteCaseStatus) s));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (filters));
