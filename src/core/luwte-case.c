@@ -620,6 +620,25 @@ luwte_store_list_cases (LuwteStore            *store,
   return luwte_store_list_cases_sorted (store, status, LUWTE_CASE_SORT_NEWEST, offset, limit, error);
 }
 
+/**
+ * luwte_store_ever_held_a_case:
+ *
+ * Whether a case was ever made, imported or loaded in this database,
+ * deleted since or not, as the audit log, which keeps everything, says.
+ * Demo cases are offered only to a database that never held one, not to
+ * one whose real cases were all deleted.
+ *
+ * Returns: %TRUE when one was, or when the database cannot tell
+ */
+gboolean
+luwte_store_ever_held_a_case (LuwteStore *store)
+{
+  g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+    "SELECT EXISTS (SELECT 1 FROM audit WHERE case_ref IS NOT NULL)", NULL);
+
+  return stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+}
+
 gint64
 luwte_store_count_cases (LuwteStore            *store,
                          const LuwteCaseStatus *status,

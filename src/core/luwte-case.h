@@ -101,6 +101,7 @@ gint64     luwte_store_get_case_position (LuwteStore   *store,
                                        const LuwteCaseStatus *status,
                                        LuwteCase       *kase,
                                        GError         **error);
+gboolean   luwte_store_ever_held_a_case (LuwteStore    *store);
 gint64     luwte_store_count_cases    (LuwteStore      *store,
                                        const LuwteCaseStatus *status,
                                        GError         **error);

@@ -44,6 +44,7 @@ struct _LuwteCasesPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   AdwClamp           *list_clamp;
+  GtkWidget          *demo_button;
   GtkWidget          *workspace_pane;
   AdwHeaderBar       *list_header;
   GtkDropDown        *status_filter;
@@ -458,7 +459,15 @@ show_selected (LuwteCasesPage *self)
   else if (kase != NULL)
     gtk_stack_set_visible_child_name (self->workspace_stack, "workspace");
   else if (n == 0 && gtk_drop_down_get_selected (self->status_filter) == 0)
-    gtk_stack_set_visible_child_name (self->workspace_stack, "empty");
+    {
+      /* Made-up cases only in a database that never held a real one:
+       * not in a live one whose cases were all deleted. */
+      gboolean offer_demo = !luwte_store_ever_held_a_case (self->store);
+
+      gtk_widget_set_visible (self->demo_button, offer_demo);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.load-demo", offer_demo);
+      gtk_stack_set_visible_child_name (self->workspace_stack, "empty");
+    }
   else
     gtk_stack_set_visible_child_name (self->workspace_stack, "choose");
 
@@ -1088,6 +1097,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_clamp);
+  gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, workspace_pane);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, list_header);
   gtk_widget_class_bind_template_child (widget_class, LuwteCasesPage, status_filter);

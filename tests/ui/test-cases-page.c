@@ -242,6 +242,10 @@ test_choose_interventions (void)
 }
 
 
+static GtkWidget *find_titled (GtkWidget  *widget,
+                               GType       type,
+                               const char *title);
+
 static void
 test_load_demo_cases (void)
 {
@@ -265,6 +269,29 @@ test_load_demo_cases (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
   g_assert_nonnull (luwte_cases_page_get_selected (luwte_window_get_cases_page (window)));
   g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 12);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+
+  /* A database that held a real case, deleted since, is not offered
+   * made-up ones: it is a live one. */
+  g_clear_object (&store);
+  g_free (path);
+  path = g_build_filename (test_dir, "live.db", NULL);
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_true (gtk_widget_is_visible (find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Load Demo Cases")));
+  luwte_cases_page_new_case (luwte_window_get_cases_page (window));
+  wait_idle ();
+  g_assert_true (luwte_cases_page_delete_selected (luwte_window_get_cases_page (window)));
+  wait_idle ();
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 0);
+  g_assert_false (gtk_widget_is_visible (find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Load Demo Cases")));
+  gtk_widget_activate_action (GTK_WIDGET (luwte_window_get_cases_page (window)), "cases.load-demo", NULL);
+  wait_idle ();
+  g_assert_cmpint (luwte_store_count_cases (store, NULL, NULL), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
