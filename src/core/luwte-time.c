@@ -14,10 +14,237 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Words officers type for a day, in Dutch and English: weekdays (Monday
+ * first, as GLib counts) in full and short, and days counted from today. */
+static const struct {
+  const char *word;
+  int         weekday;   /* 1-7, or 0 */
+  int         from_today;
+} day_words[] = {
+  { "maandag", 1, 0 }, { "ma", 1, 0 }, { "monday", 1, 0 }, { "mon", 1, 0 },
+  { "dinsdag", 2, 0 }, { "di", 2, 0 }, { "tuesday", 2, 0 }, { "tue", 2, 0 },
+  { "woensdag", 3, 0 }, { "wo", 3, 0 }, { "wednesday", 3, 0 }, { "wed", 3, 0 },
+  { "donderdag", 4, 0 }, { "do", 4, 0 }, { "thursday", 4, 0 }, { "thu", 4, 0 },
+  { "vrijdag", 5, 0 }, { "vr", 5, 0 }, { "friday", 5, 0 }, { "fri", 5, 0 },
+  { "zaterdag", 6, 0 }, { "za", 6, 0 }, { "saturday", 6, 0 }, { "sat", 6, 0 },
+  { "zondag", 7, 0 }, { "zo", 7, 0 }, { "sunday", 7, 0 }, { "sun", 7, 0 },
+  { "vandaag", 0, 0 }, { "today", 0, 0 }, { "vanavond", 0, 0 }, { "tonight", 0, 0 },
+  { "morgen", 0, 1 }, { "tomorrow", 0, 1 }, { "overmorgen", 0, 2 },
+  { "gisteren", 0, -1 }, { "yesterday", 0, -1 }, { "eergisteren", 0, -2 },
+};
+
+static const char * const typed_months[] = {
+  "jan", "feb", "mrt|mar", "apr", "mei|may", "jun", "jul", "aug", "sep", "okt|oct", "nov", "dec",
+};
+
+/* A month by its name or abbreviation in either language: 1-12, or 0. */
+static int
+month_from_word (const char *word)
+{
+  for (int m = 0; m < 12; m++)
+    {
+      g_auto(GStrv) stems = g_strsplit (typed_months[m], "|", -1);
+
+      for (guint i = 0; stems[i] != NULL; i++)
+        if (g_str_has_prefix (word, stems[i]) && strlen (word) <= 9)
+          return m + 1;
+      /* "maart", "march" do not start with "mrt" or "mar…" alike */
+      if (m == 2 && (g_str_equal (word, "maart") || g_str_equal (word, "march")))
+        return 3;
+    }
+  return 0;
+}
+
+/* "22:00", "22.00", "9:30": hour and minute. */
+static gboolean
+parse_clock (const char *word,
+             int        *hour,
+             int        *minute)
+{
+  char *end = NULL;
+  long h = strtol (word, &end, 10);
+  long m;
+
+  if (end == word || (*end != ':' && *end != '.') || end - word > 2)
+    return FALSE;
+  word = end + 1;
+  m = strtol (word, &end, 10);
+  if (end - word != 2 || *end != '\0' || h < 0 || h > 23 || m < 0 || m > 59)
+    return FALSE;
+  *hour = (int) h;
+  *minute = (int) m;
+  return TRUE;
+}
+
+/* "4-12-2026", "4/12", "04.12.2026": day first, as in the Netherlands;
+ * without a year, this year. */
+static gboolean
+parse_numeric_date (const char *word,
+                    int        *year,
+                    int        *month,
+                    int        *day)
+{
+  g_auto(GStrv) parts = g_strsplit_set (word, "-/.", -1);
+  guint n = g_strv_length (parts);
+  char *end = NULL;
+
+  /* "22.00" is a clock time; a date with dots has its year. */
+  if (n < 2 || n > 3 || (n == 2 && strchr (word, '.') != NULL))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (*parts[i] == '\0' || strspn (parts[i], "0123456789") != strlen (parts[i]))
+      return FALSE;
+  *day = (int) strtol (parts[0], &end, 10);
+  *month = (int) strtol (parts[1], &end, 10);
+  if (n == 3)
+    {
+      if (strlen (parts[2]) != 4 && strlen (parts[2]) != 2)
+        return FALSE;
+      *year = (int) strtol (parts[2], &end, 10);
+      if (strlen (parts[2]) == 2)
+        *year += 2000;
+    }
+  return strlen (parts[0]) <= 2 && strlen (parts[1]) <= 2;
+}
+
+/* The ways of writing a time that are not ISO 8601: a day (a date, a
+ * date with the month's name, a weekday, today, tomorrow…) and a clock
+ * time, or a clock time alone for today. A weekday is its next one,
+ * today included while that time is still to come. */
+static GDateTime *
+parse_spoken (const char *text,
+              GDateTime  *now)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  int year = g_date_time_get_year (now);
+  int month = g_date_time_get_month (now);
+  int day = g_date_time_get_day_of_month (now);
+  int hour = -1, minute = -1;
+  int weekday = 0, from_today = 0;
+  gboolean dated = FALSE;
+  GDateTime *result;
+
+  g_strdelimit (lower, ",", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !g_str_equal (words[i], "om") && !g_str_equal (words[i], "at") &&
+        !g_str_equal (words[i], "uur") && !g_str_equal (words[i], "u"))
+      g_ptr_array_add (kept, words[i]);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const char *word = g_ptr_array_index (kept, i);
+      int named_month = 0;
+      gboolean known = FALSE;
+
+      if (hour < 0 && parse_clock (word, &hour, &minute))
+        continue;
+      if (!dated && parse_numeric_date (word, &year, &month, &day))
+        {
+          dated = TRUE;
+          continue;
+        }
+      /* "4 dec", "4 december 2026" */
+      if (!dated && i + 1 < kept->len && strspn (word, "0123456789") == strlen (word) && strlen (word) <= 2 &&
+          (named_month = month_from_word (g_ptr_array_index (kept, i + 1))) != 0)
+        {
+          const char *after = i + 2 < kept->len ? g_ptr_array_index (kept, i + 2) : NULL;
+
+          day = atoi (word);
+          month = named_month;
+          dated = TRUE;
+          i++;
+          if (after != NULL && strlen (after) == 4 && strspn (after, "0123456789") == 4)
+            {
+              year = atoi (after);
+              i++;
+            }
+          continue;
+        }
+      for (guint w = 0; w < G_N_ELEMENTS (day_words) && !known; w++)
+        if (g_str_equal (word, day_words[w].word))
+          {
+            weekday = day_words[w].weekday;
+            from_today = day_words[w].from_today;
+            known = TRUE;
+          }
+      if (!known)
+        return NULL;
+    }
+  if (hour < 0)
+    return NULL;
+
+  result = g_date_time_new (g_date_time_get_timezone (now), year, month, day, hour, minute, 0);
+  if (result == NULL || dated)
+    return result;
+  {
+    GDateTime *moved = g_date_time_add_days (result, from_today);
+
+    g_date_time_unref (result);
+    result = moved;
+  }
+  if (weekday != 0)
+    {
+      int ahead = (weekday - g_date_time_get_day_of_week (now) + 7) % 7;
+      GDateTime *moved;
+
+      if (ahead == 0 && g_date_time_compare (result, now) < 0)
+        ahead = 7;
+      moved = g_date_time_add_days (result, ahead);
+      g_date_time_unref (result);
+      result = moved;
+    }
+  return result;
+}
+
+/**
+ * luwte_time_parse_typed_at:
+ * @text: "2026-12-31 22:00", "2026-12-31T22:00", ISO 8601 with or
+ *   without seconds and offset; or a day and a clock time as people
+ *   write them: "31-12-2026 22:00", "31 dec 22.00", "vrijdag 22:00",
+ *   "morgen 9:30", "22:00" (today). Local time when there is no offset.
+ * @now: the moment "today" and weekdays count from
+ *
+ * Returns: (transfer full) (nullable): ISO 8601 with the offset, "" for
+ *   blank @text, %NULL when @text is no time
+ */
+char *
+luwte_time_parse_typed_at (const char *text,
+                           GDateTime  *now)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (*iso == '\0')
+    return g_strdup ("");
+  if (strlen (iso) > 200)
+    return NULL;
+  {
+    g_autofree char *spoken = g_strdup (iso);
+
+    if (strlen (iso) > 10 && iso[10] == ' ')
+      iso[10] = 'T';
+    if (strlen (iso) == 16)
+      {
+        char *with_seconds = g_strconcat (iso, ":00", NULL);
+        g_free (iso);
+        iso = with_seconds;
+      }
+    parsed = g_date_time_new_from_iso8601 (iso, g_date_time_get_timezone (now));
+    if (parsed == NULL && g_utf8_validate (spoken, -1, NULL))
+      parsed = parse_spoken (spoken, now);
+  }
+  return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
+}
+
 /**
  * luwte_time_parse_typed:
- * @text: "2026-12-31 22:00", "2026-12-31T22:00", or ISO 8601 with or
- *   without seconds and offset; local time when there is no offset
+ *
+ * luwte_time_parse_typed_at() from now, in local time.
  *
  * Returns: (transfer full) (nullable): ISO 8601 with the offset, "" for
  *   blank @text, %NULL when @text is no time
@@ -25,22 +252,9 @@
 char *
 luwte_time_parse_typed (const char *text)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (*iso == '\0')
-    return g_strdup ("");
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if (strlen (iso) == 16)
-    {
-      char *with_seconds = g_strconcat (iso, ":00", NULL);
-      g_free (iso);
-      iso = with_seconds;
-    }
-  parsed = g_date_time_new_from_iso8601 (iso, local);
-  return parsed != NULL ? g_date_time_format (parsed, "%FT%T%:z") : NULL;
+  return luwte_time_parse_typed_at (text, now);
 }
 
 /**

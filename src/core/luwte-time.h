@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 char *luwte_time_parse_typed   (const char *text);
+char *luwte_time_parse_typed_at (const char *text,
+                                 GDateTime  *now);
 char *luwte_time_format_local  (const char *iso,
                                 const char *format);
 

@@ -22,6 +22,7 @@
 #include "luwte-close-dialog.h"
 #include "luwte-read-only.h"
 #include "luwte-time.h"
+#include "luwte-time-entry.h"
 #include "luwte-interventions-page.h"
 #include "luwte-notes-page.h"
 #include "luwte-parties-page.h"
@@ -559,6 +560,7 @@ luwte_case_workspace_init (LuwteCaseWorkspace *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->evaluation_rows = g_ptr_array_new ();
   self->language = LUWTE_LANGUAGE_EN;
+  luwte_time_entry_follow (GTK_WIDGET (self->event_row));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.close", FALSE);
   add_page_shortcuts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reopen", FALSE);

@@ -18,6 +18,7 @@
 #include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-time.h"
+#include "luwte-time-entry.h"
 #include "luwte-case-intervention.h"
 #include "luwte-card-search.h"
 #include "luwte-party-choice.h"
@@ -295,6 +296,7 @@ add_row (LuwteInterventionsPage *self,
                                  do_nothing ? _("Review At (e.g. 2026-12-31 18:00)") : _("Due (e.g. 2026-12-31 18:00)"));
   gtk_editable_set_text (GTK_EDITABLE (row->due_row), due);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->due_row));
+  luwte_time_entry_follow (GTK_WIDGET (row->due_row));
 
   row->rationale = add_text_field (row->expander, _("Why"), NULL, luwte_case_intervention_get_rationale (item));
   if (card_item != NULL && luwte_card_intervention_is_administrative_power (card_item))

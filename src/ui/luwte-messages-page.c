@@ -20,6 +20,7 @@
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-time.h"
+#include "luwte-time-entry.h"
 #include "luwte-removal.h"
 #include "luwte-undo-toast.h"
 
@@ -431,6 +432,7 @@ add_row (LuwteMessagesPage *self,
   row->channel_row = add_expander_entry (row, _("Channel (e.g. e-mail, webform, trusted flagger)"),
                                          luwte_evidence_get_takedown_channel (item));
   row->due_row = add_expander_entry (row, _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
+  luwte_time_entry_follow (GTK_WIDGET (row->due_row));
 
   if (*luwte_evidence_get_description (item) != '\0')
     {

@@ -137,6 +137,62 @@ test_typing_saves_after_delay (void)
   wait_idle ();
 }
 
+static GtkWidget *find_titled (GtkWidget  *widget,
+                               GType       type,
+                               const char *title);
+
+/* A time typed as people say it ("morgen 21:00") is written out as the
+ * date and time it was read as when the cursor leaves the field: stored
+ * again tomorrow, with another field, it would otherwise move a day. */
+static void
+test_typed_time_written_out (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "typed-time.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *expected = g_strdup_printf ("%04d-%02d-%02d 21:00", g_date_time_get_year (tomorrow),
+                                               g_date_time_get_month (tomorrow),
+                                               g_date_time_get_day_of_month (tomorrow));
+  GtkWidget *title;
+  GtkWidget *gathering;
+  LuwteCasesPage *cases;
+  LuwteWindow *window;
+  LuwteCase *kase;
+
+  store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  cases = luwte_window_get_cases_page (window);
+  kase = luwte_cases_page_new_case (cases);
+  title = gtk_widget_get_ancestor (GTK_WIDGET (focused_editable (GTK_WINDOW (window))), ADW_TYPE_ENTRY_ROW);
+  gathering = find_titled (GTK_WIDGET (luwte_cases_page_get_workspace (cases)), ADW_TYPE_ENTRY_ROW,
+                           "Expected Gathering (e.g. 2026-12-31 22:00)");
+  g_assert_nonnull (gathering);
+
+  gtk_widget_grab_focus (gathering);
+  gtk_editable_set_text (GTK_EDITABLE (gathering), "morgen 21:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gathering)), ==, "morgen 21:00");
+  gtk_widget_grab_focus (title);
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gathering)), ==, expected);
+  g_assert_true (luwte_cases_page_flush (cases));
+  {
+    g_autoptr(LuwteCase) seen = luwte_store_get_case (store, luwte_case_get_reference (kase), &error);
+    g_autofree char *stored = luwte_time_format_local (luwte_case_get_event_at (seen), "%F %R");
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stored, ==, expected);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 static void
 test_store_problem_shown (void)
 {
@@ -241,10 +297,6 @@ test_choose_interventions (void)
   g_assert_cmpstr (luwte_case_intervention_get_responsible (g_ptr_array_index (chosen, 1)), ==, "Jongerenwerk en wijkagent");
 }
 
-
-static GtkWidget *find_titled (GtkWidget  *widget,
-                               GType       type,
-                               const char *title);
 
 static void
 test_load_demo_cases (void)
@@ -1862,6 +1914,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/cases/new-case-saved-on-close", test_new_case_saved_on_close);
   g_test_add_func ("/ui/cases/typing-saves-after-delay", test_typing_saves_after_delay);
+  g_test_add_func ("/ui/cases/typed-time-written-out", test_typed_time_written_out);
   g_test_add_func ("/ui/cases/store-problem-shown", test_store_problem_shown);
   g_test_add_func ("/ui/cases/choose-interventions", test_choose_interventions);
   g_test_add_func ("/ui/cases/load-demo-cases", test_load_demo_cases);
