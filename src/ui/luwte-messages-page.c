@@ -399,6 +399,7 @@ add_row (LuwteMessagesPage *self,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   /* An address is shown as typed, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  luwte_page_follow_expander (ADW_EXPANDER_ROW (row->expander));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), luwte_evidence_get_url (item));
 
   row->overdue_badge = warning_box (_("Answer overdue"), FALSE);

@@ -236,6 +236,7 @@ append_row (LuwtePartiesPage *self,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   /* A name is shown as typed, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  luwte_page_follow_expander (ADW_EXPANDER_ROW (row->expander));
 
   for (int r = 0; r < LUWTE_N_ROLES; r++)
     gtk_string_list_append (roles, luwte_role_label ((LuwteRole) r));
