@@ -172,6 +172,29 @@ draw_text (LuwteChart  *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A hatch for what has no figure of its own yet ("not evaluated"): it
+ * reads apart from the empty track and from the flat colours in light
+ * and dark alike. */
+static void
+append_hatch (LuwteChart            *self,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *part)
+{
+  GdkRGBA base, stripe;
+  GskColorStop stops[4];
+
+  foreground (self, 0.14, &base);
+  foreground (self, 0.42, &stripe);
+  stops[0] = (GskColorStop) { 0.0, stripe };
+  stops[1] = (GskColorStop) { 0.4, stripe };
+  stops[2] = (GskColorStop) { 0.4, base };
+  stops[3] = (GskColorStop) { 1.0, base };
+  gtk_snapshot_append_repeating_linear_gradient (snapshot, part,
+                                                 &GRAPHENE_POINT_INIT (part->origin.x, part->origin.y),
+                                                 &GRAPHENE_POINT_INIT (part->origin.x + 3.5, part->origin.y - 3.5),
+                                                 stops, G_N_ELEMENTS (stops));
+}
+
 /* One column or bar: its series stacked, the outer end rounded */
 static void
 draw_stack (LuwteChart   *self,
@@ -212,13 +235,18 @@ draw_stack (LuwteChart   *self,
 
       if (length <= 0)
         continue;
-      resolve_color (self, self->colors[s], &color);
       if (self->layout == LUWTE_CHART_COLUMNS)
         part = GRAPHENE_RECT_INIT (whole.origin.x, whole.origin.y + whole.size.height - offset - length,
                                    whole.size.width, length);
       else
         part = GRAPHENE_RECT_INIT (whole.origin.x + offset, whole.origin.y, length, whole.size.height);
-      gtk_snapshot_append_color (snapshot, &color, &part);
+      if (self->colors[s] == LUWTE_CHART_FAINT)
+        append_hatch (self, snapshot, &part);
+      else
+        {
+          resolve_color (self, self->colors[s], &color);
+          gtk_snapshot_append_color (snapshot, &color, &part);
+        }
       offset += length;
     }
   gtk_snapshot_pop (snapshot);
@@ -262,6 +290,103 @@ columns_geometry (LuwteChart *self,
   geometry->slot = self->n_categories > 0 ? (width - geometry->left) / self->n_categories : 0;
 }
 
+/* How the labels along the bottom fit: on one line under every column
+ * when they can; else broken at their spaces, all alike ("Dec" over
+ * "2025"), when each word fits its slot; else on one line under every so
+ * many, counted back from the last, so the latest column (this month)
+ * always has its label. */
+typedef struct {
+  int   wrap_width;    /* -1: one line */
+  guint every;
+  int   height;
+} AxisLabels;
+
+#define AXIS_LABEL_LINES 2
+
+static void
+axis_labels_geometry (LuwteChart *self,
+                      double      slot,
+                      AxisLabels *axis)
+{
+  int room = (int) floor (slot) - GAP;
+  int widest = 0;
+  int widest_word = 0;
+  int line_height = 0;
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      g_auto(GStrv) words = g_strsplit (self->labels[c], " ", -1);
+      int w;
+
+      text_size (self, self->labels[c], &w, &line_height);
+      widest = MAX (widest, w);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          text_size (self, words[i], &w, NULL);
+          widest_word = MAX (widest_word, w);
+        }
+    }
+
+  axis->wrap_width = -1;
+  axis->every = 1;
+  axis->height = line_height;
+  if (widest <= room)
+    return;
+  if (widest_word <= room)
+    {
+      int height = 0;
+
+      /* As narrow as the widest word: every label breaks the same way. */
+      for (guint c = 0; c < self->n_categories; c++)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (self, self->labels[c]);
+          int h;
+
+          pango_layout_set_width (layout, widest_word * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          if (pango_layout_get_line_count (layout) > AXIS_LABEL_LINES)
+            {
+              height = -1;
+              break;
+            }
+          pango_layout_get_pixel_size (layout, NULL, &h);
+          height = MAX (height, h);
+        }
+      if (height > 0)
+        {
+          axis->wrap_width = widest_word;
+          axis->height = height;
+          return;
+        }
+    }
+  axis->every = slot > 0 ? (guint) ceil ((widest + GAP * 2) / slot) : 1;
+  axis->every = MAX (axis->every, 1);
+}
+
+static gboolean
+axis_label_shown (LuwteChart       *self,
+                  const AxisLabels *axis,
+                  guint             category)
+{
+  return (self->n_categories - 1 - category) % axis->every == 0;
+}
+
+static PangoLayout *
+axis_label_layout (LuwteChart       *self,
+                   const AxisLabels *axis,
+                   guint             category)
+{
+  PangoLayout *layout = make_layout (self, self->labels[category]);
+
+  if (axis->wrap_width > 0)
+    {
+      pango_layout_set_width (layout, axis->wrap_width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+    }
+  return layout;
+}
+
 static void
 snapshot_columns (LuwteChart  *self,
                   GtkSnapshot *snapshot,
@@ -269,13 +394,13 @@ snapshot_columns (LuwteChart  *self,
                   int          height)
 {
   Columns geometry;
-  int label_width = 0;
+  AxisLabels axis;
   double step, top, left, plot_top, plot_bottom, plot_height, slot, scale;
   int axis_width, line_height;
-  guint label_every;
   GdkRGBA grid;
 
   columns_geometry (self, width, &geometry);
+  axis_labels_geometry (self, geometry.slot, &axis);
   step = geometry.step;
   top = geometry.top;
   axis_width = geometry.axis_width;
@@ -283,7 +408,7 @@ snapshot_columns (LuwteChart  *self,
   left = geometry.left;
   slot = geometry.slot;
   plot_top = line_height + GAP;
-  plot_bottom = height - line_height - GAP;
+  plot_bottom = height - axis.height - GAP;
   plot_height = MAX (1, plot_bottom - plot_top);
   scale = plot_height / top;
 
@@ -300,16 +425,6 @@ snapshot_columns (LuwteChart  *self,
       pango_layout_get_pixel_size (layout, &w, &h);
       draw_text (self, snapshot, layout, axis_width - w, y - h / 2.0, 0.55);
     }
-
-  for (guint c = 0; c < self->n_categories; c++)
-    {
-      int w;
-
-      text_size (self, self->labels[c], &w, NULL);
-      label_width = MAX (label_width, w);
-    }
-  label_every = slot > 0 ? (guint) ceil ((label_width + GAP * 2) / slot) : 1;
-  label_every = MAX (label_every, 1);
 
   for (guint c = 0; c < self->n_categories; c++)
     {
@@ -331,16 +446,61 @@ snapshot_columns (LuwteChart  *self,
           if (w <= slot)
             draw_text (self, snapshot, layout, x + bar / 2 - w / 2.0, plot_bottom - total * scale - h, 0.8);
         }
-      if (c % label_every == 0)
+      if (axis_label_shown (self, &axis, c))
         {
-          g_autoptr(PangoLayout) layout = make_layout (self, self->labels[c]);
-          int w, h;
+          g_autoptr(PangoLayout) layout = axis_label_layout (self, &axis, c);
+          int w;
 
-          pango_layout_get_pixel_size (layout, &w, &h);
-          draw_text (self, snapshot, layout, MAX (0, x + bar / 2 - w / 2.0), plot_bottom + GAP / 2.0, 0.7);
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          draw_text (self, snapshot, layout, CLAMP (x + bar / 2 - w / 2.0, 0, MAX (0, width - w)),
+                     plot_bottom + GAP / 2.0, 0.7);
         }
     }
 }
+
+/**
+ * luwte_chart_get_axis_label:
+ * @category: a column
+ *
+ * For the columns layout, at the chart's width now.
+ *
+ * Returns: (nullable) (transfer full): the label drawn under the column,
+ *   its lines as drawn; %NULL when there is no room for it
+ */
+char *
+luwte_chart_get_axis_label (LuwteChart *self,
+                            guint       category)
+{
+  Columns geometry;
+  AxisLabels axis;
+  g_autoptr(PangoLayout) layout = NULL;
+  GString *text;
+
+  g_return_val_if_fail (LUWTE_IS_CHART (self), NULL);
+  g_return_val_if_fail (self->layout == LUWTE_CHART_COLUMNS, NULL);
+  g_return_val_if_fail (category < self->n_categories, NULL);
+
+  columns_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geometry);
+  axis_labels_geometry (self, geometry.slot, &axis);
+  if (!axis_label_shown (self, &axis, category))
+    return NULL;
+  layout = axis_label_layout (self, &axis, category);
+  text = g_string_new (NULL);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strndup (pango_layout_get_text (layout) + line->start_index, line->length);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", g_strstrip (part));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The labels on the left of lying bars take at most this part of the
+ * width; a longer one takes two lines, then ends in an ellipsis (the
+ * tooltip and the description say it whole). */
+#define BAR_LABEL_SHARE 0.4
+#define BAR_LABEL_LINES 2
 
 static int
 bars_label_width (LuwteChart *self,
@@ -355,7 +515,44 @@ bars_label_width (LuwteChart *self,
       text_size (self, self->labels[c], &w, NULL);
       widest = MAX (widest, w);
     }
-  return MIN (widest, width * 2 / 5);
+  return MAX (1, MIN (widest, (int) (width * BAR_LABEL_SHARE)));
+}
+
+static PangoLayout *
+bar_label_layout (LuwteChart *self,
+                  guint       category,
+                  int         label_width)
+{
+  PangoLayout *layout = make_layout (self, self->labels[category]);
+
+  pango_layout_set_width (layout, label_width * PANGO_SCALE);
+  pango_layout_set_height (layout, -BAR_LABEL_LINES);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  return layout;
+}
+
+/* Where each bar's row starts at @width, and where the last ends:
+ * @tops holds n_categories + 1 */
+static void
+bars_rows (LuwteChart *self,
+           int         width,
+           double     *tops)
+{
+  int label_width = bars_label_width (self, width);
+  double y = 0;
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      g_autoptr(PangoLayout) label = bar_label_layout (self, c, label_width);
+      int h;
+
+      pango_layout_get_pixel_size (label, NULL, &h);
+      tops[c] = y;
+      y += MAX (BAR_THICKNESS, h) + BAR_SPACING;
+    }
+  tops[self->n_categories] = y;
 }
 
 static void
@@ -366,40 +563,42 @@ snapshot_bars (LuwteChart  *self,
 {
   double max = MAX (max_total (self), 1);
   g_autofree char *max_text = format_value (self, max);
+  g_autofree double *tops = g_new (double, self->n_categories + 1);
   int label_width = bars_label_width (self, width);
   int value_width, line_height;
-  double left, plot_width, scale, row;
+  double left, plot_width, scale;
+  GdkRGBA track;
 
   text_size (self, max_text, &value_width, &line_height);
   left = label_width + GAP * 2;
   plot_width = MAX (1, width - left - value_width - GAP * 2);
   scale = plot_width / max;
-  row = MAX (BAR_THICKNESS, line_height) + BAR_SPACING;
+  bars_rows (self, width, tops);
+  /* The track is an outline, so no part of a bar is mistaken for it */
+  foreground (self, 0.16, &track);
 
   for (guint c = 0; c < self->n_categories; c++)
     {
-      double y = c * row + BAR_SPACING / 2.0;
+      double row = tops[c + 1] - tops[c];
+      double y = tops[c] + (row - BAR_THICKNESS) / 2.0;
       double total = luwte_chart_get_total (self, c);
       g_autofree char *text = format_value (self, total);
-      g_autoptr(PangoLayout) label = make_layout (self, self->labels[c]);
+      g_autoptr(PangoLayout) label = bar_label_layout (self, c, label_width);
       g_autoptr(PangoLayout) value = make_layout (self, text);
-      graphene_rect_t area = GRAPHENE_RECT_INIT (left, y + (row - BAR_SPACING - BAR_THICKNESS) / 2.0,
-                                                 plot_width, BAR_THICKNESS);
-      GdkRGBA track;
+      graphene_rect_t area = GRAPHENE_RECT_INIT (left, y, plot_width, BAR_THICKNESS);
+      GskRoundedRect outline;
       int w, h;
 
-      /* The label, cut short with an ellipsis when the window is narrow */
-      pango_layout_set_width (label, label_width * PANGO_SCALE);
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (label, &w, &h);
-      draw_text (self, snapshot, label, label_width - w, area.origin.y + (BAR_THICKNESS - h) / 2.0, 0.9);
+      pango_layout_get_pixel_size (label, NULL, &h);
+      draw_text (self, snapshot, label, 0, y + (BAR_THICKNESS - h) / 2.0, 0.9);
 
-      foreground (self, 0.06, &track);
-      gtk_snapshot_append_color (snapshot, &track, &area);
+      gsk_rounded_rect_init_from_rect (&outline, &area, RADIUS);
+      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { track, track, track, track });
       draw_stack (self, snapshot, c, &area, scale);
 
       pango_layout_get_pixel_size (value, &w, &h);
-      draw_text (self, snapshot, value, left + total * scale + GAP, area.origin.y + (BAR_THICKNESS - h) / 2.0, 0.8);
+      draw_text (self, snapshot, value, left + total * scale + GAP, y + (BAR_THICKNESS - h) / 2.0, 0.8);
     }
 }
 
@@ -440,11 +639,18 @@ luwte_chart_measure (GtkWidget      *widget,
     *minimum = *natural = COLUMN_HEIGHT;
   else
     {
-      int line_height;
+      g_autofree double *tops = g_new (double, self->n_categories + 1);
 
-      text_size (self, "0", NULL, &line_height);
-      *minimum = *natural = self->n_categories * (MAX (BAR_THICKNESS, line_height) + BAR_SPACING);
+      /* Narrower, the labels take more lines. */
+      bars_rows (self, for_size >= 0 ? for_size : 120, tops);
+      *minimum = *natural = (int) ceil (tops[self->n_categories]);
     }
+}
+
+static GtkSizeRequestMode
+luwte_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 /* Which category the pointer is over; -1 when none */
@@ -468,14 +674,13 @@ category_at (LuwteChart *self,
     }
   else
     {
-      int line_height;
-      double row;
+      g_autofree double *tops = g_new (double, self->n_categories + 1);
 
-      text_size (self, "0", NULL, &line_height);
-      row = MAX (BAR_THICKNESS, line_height) + BAR_SPACING;
-      if (y < 0 || y >= row * self->n_categories)
-        return -1;
-      return (int) (y / row);
+      bars_rows (self, width, tops);
+      for (guint c = 0; c < self->n_categories; c++)
+        if (y >= tops[c] && y < tops[c + 1])
+          return (int) c;
+      return -1;
     }
 }
 
@@ -570,6 +775,7 @@ luwte_chart_class_init (LuwteChartClass *klass)
   object_class->finalize = luwte_chart_finalize;
   widget_class->snapshot = luwte_chart_snapshot;
   widget_class->measure = luwte_chart_measure;
+  widget_class->get_request_mode = luwte_chart_get_request_mode;
   widget_class->query_tooltip = luwte_chart_query_tooltip;
   widget_class->css_changed = luwte_chart_css_changed;
   gtk_widget_class_set_css_name (widget_class, "chart");

@@ -40,6 +40,8 @@ guint       luwte_chart_get_n_categories (LuwteChart         *self);
 double      luwte_chart_get_total    (LuwteChart             *self,
                                       guint                   category);
 char       *luwte_chart_describe     (LuwteChart             *self);
+char       *luwte_chart_get_axis_label (LuwteChart           *self,
+                                        guint                 category);
 const char *luwte_chart_color_class  (LuwteChartColor         color);
 
 G_END_DECLS

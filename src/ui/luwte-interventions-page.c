@@ -269,6 +269,7 @@ add_row (LuwteInterventionsPage *self,
   /* Held until the row is freed: its widgets live as long as it does. */
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  luwte_page_follow_expander (ADW_EXPANDER_ROW (row->expander));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title);
   set_subtitle (row, luwte_case_intervention_get_status (item));
 

@@ -400,6 +400,7 @@ add_row (LuwteMessagesPage *self,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   /* An address is shown as typed, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  luwte_page_follow_expander (ADW_EXPANDER_ROW (row->expander));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), luwte_evidence_get_url (item));
 
   row->overdue_badge = warning_box (_("Answer overdue"), FALSE);
@@ -758,6 +759,7 @@ luwte_messages_page_init (LuwteMessagesPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *form = adw_preferences_group_new ();
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _Screenshot…"));
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Message"));
@@ -785,11 +787,10 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   gtk_label_set_xalign (self->attached_label, 0);
   gtk_label_set_wrap (self->attached_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->attached_label), "dim-label");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->attached_label), TRUE);
   gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->attached_label));
+  /* The screenshot's line across the form, the buttons under it on the
+   * right, as on the Parties page: beside the buttons it was a column. */
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), attach);
   gtk_box_append (GTK_BOX (buttons), add);
 
@@ -799,9 +800,11 @@ luwte_messages_page_init (LuwteMessagesPage *self)
 
   gtk_box_append (GTK_BOX (box), self->reminder);
   gtk_widget_add_css_class (form, LUWTE_EDIT_ONLY);
-  gtk_widget_add_css_class (buttons, LUWTE_EDIT_ONLY);
+  gtk_widget_add_css_class (footer, LUWTE_EDIT_ONLY);
   gtk_box_append (GTK_BOX (box), form);
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->attached_label));
+  gtk_box_append (GTK_BOX (footer), buttons);
+  gtk_box_append (GTK_BOX (box), footer);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_group));
   luwte_page_set_scrolled_content (ADW_BIN (self), box);
 

@@ -149,3 +149,24 @@ luwte_page_scroll_into_view (GtkWidget *widget)
       g_signal_connect (scroller, "map", G_CALLBACK (start_scrolling), NULL);
     }
 }
+
+static void
+on_expanded (AdwExpanderRow *row)
+{
+  if (adw_expander_row_get_expanded (row))
+    luwte_page_scroll_into_view (GTK_WIDGET (row));
+}
+
+/**
+ * luwte_page_follow_expander:
+ * @row: a row of a page's list
+ *
+ * Whenever @row opens, scrolls the page so it shows: its header, and
+ * what it opened to as far as that fits, not left below the fold.
+ */
+void
+luwte_page_follow_expander (AdwExpanderRow *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded), NULL);
+}

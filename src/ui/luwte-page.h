@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 void luwte_page_set_scrolled_content (AdwBin    *page,
                                       GtkWidget *content);
 void luwte_page_scroll_into_view     (GtkWidget *widget);
+void luwte_page_follow_expander      (AdwExpanderRow *row);
 
 G_END_DECLS

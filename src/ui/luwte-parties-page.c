@@ -195,6 +195,53 @@ add_expander_entry (PartyRow   *row,
   return entry;
 }
 
+/* libadwaita's height for the role list: three roles short of all */
+#define ROLE_LIST_MIN_HEIGHT 400
+
+/* As the role list opens: as tall as the window has room for on the
+ * roomier side of the row, so every role shows where it can, never
+ * beyond the window, where the screen may end. */
+static void
+on_roles_show (GtkWidget         *popover,
+               GtkScrolledWindow *scroller)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (popover));
+  graphene_rect_t bounds;
+  int popover_height, list_height;
+  double room;
+
+  if (row == NULL || window == NULL || !gtk_widget_compute_bounds (row, window, &bounds))
+    return;
+  gtk_widget_measure (popover, GTK_ORIENTATION_VERTICAL, -1, NULL, &popover_height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (scroller), GTK_ORIENTATION_VERTICAL, -1, NULL, &list_height, NULL, NULL);
+  room = MAX (bounds.origin.y, gtk_widget_get_height (window) - bounds.origin.y - bounds.size.height);
+  /* Less the popover's arrow, padding and shadow */
+  room -= popover_height - list_height;
+  gtk_scrolled_window_set_max_content_height (scroller, MAX (ROLE_LIST_MIN_HEIGHT, (int) room));
+}
+
+/* The role list shows every role where the window has room, and keeps
+ * its scrollbar in sight where it has not, so the last roles are seen
+ * to be there. */
+static void
+show_all_roles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *scroller = GTK_IS_POPOVER (child) ? gtk_popover_get_child (GTK_POPOVER (child)) : NULL;
+
+      if (GTK_IS_SCROLLED_WINDOW (scroller))
+        {
+          gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+          g_signal_connect_object (child, "show", G_CALLBACK (on_roles_show), scroller, 0);
+          return;
+        }
+      show_all_roles (child);
+    }
+}
+
 /* The expander's two lists, its header and what it opens to, which
  * libadwaita 1.2 leaves unnamed. */
 static void
@@ -236,6 +283,7 @@ append_row (LuwtePartiesPage *self,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   /* A name is shown as typed, never as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+  luwte_page_follow_expander (ADW_EXPANDER_ROW (row->expander));
 
   for (int r = 0; r < LUWTE_N_ROLES; r++)
     gtk_string_list_append (roles, luwte_role_label ((LuwteRole) r));
@@ -245,6 +293,7 @@ append_row (LuwtePartiesPage *self,
   adw_combo_row_set_factory (row->role_row, factory);
   adw_combo_row_set_selected (row->role_row, luwte_party_get_role (party));
   luwte_accessible_name_inner (GTK_WIDGET (row->role_row), GTK_TYPE_LIST_VIEW, _("Roles"));
+  show_all_roles (GTK_WIDGET (row->role_row));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->role_row));
   g_signal_connect_swapped (row->role_row, "notify::selected", G_CALLBACK (schedule_save), row);
 
@@ -513,6 +562,7 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   adw_combo_row_set_factory (self->role_row, factory);
   luwte_accessible_name_inner (GTK_WIDGET (self->role_row), GTK_TYPE_LIST_VIEW, _("Roles"));
+  show_all_roles (GTK_WIDGET (self->role_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->role_row));
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));

@@ -50,6 +50,11 @@ wait_updated (LuwteStatisticsPage *page)
   g_signal_handler_disconnect (page, handler);
 }
 
+static const char *expected_months[] = {
+  "Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026", "May 2026", "Jun 2026",
+  "Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026",
+};
+
 static void
 test_statistics_page (void)
 {
@@ -71,6 +76,7 @@ test_statistics_page (void)
   g_assert_no_error (error);
   statistics_data_fill (store);
   window = luwte_window_new (NULL, card, NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   page = luwte_window_get_statistics_page (window);
   gtk_window_present (GTK_WINDOW (window));
   wait_idle ();
@@ -106,6 +112,19 @@ test_statistics_page (void)
   g_clear_pointer (&description, g_free);
   description = luwte_chart_describe (months);
   g_assert_true (g_str_has_prefix (description, "Jan 2026: 2; Feb 2026: 0; Mar 2026: 2;"));
+
+  /* Every month has its label under its column, the last one too. */
+  wait_idle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (months)), >, 0);
+  for (guint c = 0; c < 12; c++)
+    {
+      g_autofree char *label = luwte_chart_get_axis_label (months, c);
+      g_autofree char *words = NULL;
+
+      g_assert_nonnull (label);
+      words = g_strdelimit (g_strdup (label), "\n", ' ');
+      g_assert_cmpstr (words, ==, expected_months[c]);
+    }
 
   /* A date that is not one: the figures stay as they were, once typing
    * has stopped too. */

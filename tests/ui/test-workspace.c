@@ -1,6 +1,8 @@
 /* test-workspace.c — the case workspace as the keyboard and the case menu
  * reach it: the tabs by Alt+number, closing and reopening from the menu,
- * and an intervention chosen from the card's search
+ * an intervention chosen from the card's search, a party or message
+ * opened at the bottom of its page scrolled into view, and the whole role
+ * list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +12,11 @@
 #include "luwte-case.h"
 #include "luwte-cases-page.h"
 #include "luwte-close-dialog.h"
+#include "luwte-evidence.h"
 #include "luwte-interventions-page.h"
+#include "luwte-messages-page.h"
+#include "luwte-parties-page.h"
+#include "luwte-party.h"
 #include "luwte-store.h"
 #include "luwte-window.h"
 
@@ -187,6 +193,193 @@ test_chooser_focuses_new (Fixture       *fixture,
   assert_new_row_ready (fixture, luwte_localized_get (luwte_card_intervention_get_title (ordinance), luwte_language_from_locale ()));
 }
 
+/* Whether a row is laid out below the fold of its page */
+static gboolean
+below_fold (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (row) && gtk_widget_get_height (row) > 0 &&
+         gtk_widget_compute_bounds (row, scroller, &bounds) && bounds.origin.y >= gtk_widget_get_height (scroller);
+}
+
+/* Whether a row has opened all the way, and shows whole on its page */
+static gboolean
+open_in_view (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *revealer = find_widget (row, GTK_TYPE_REVEALER);
+  graphene_rect_t bounds;
+
+  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
+         gtk_widget_compute_bounds (row, scroller, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* @row, opened as the officer does at the bottom of its page, scrolls
+ * into view, what it opened to too. */
+static void
+assert_opens_into_view (GtkWidget *row)
+{
+  GtkScrolledWindow *scroller;
+
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_nonnull (scroller);
+  wait_until (at_top, scroller);
+  wait_until (below_fold, row);
+  g_assert_true (below_fold (row));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_until (open_in_view, row);
+  g_assert_true (open_in_view (row));
+}
+
+static void
+test_expand_scrolls (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LuwtePartiesPage *parties = luwte_case_workspace_get_parties_page (fixture->workspace);
+  LuwteMessagesPage *messages = luwte_case_workspace_get_messages_page (fixture->workspace);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Party %u", i + 1);
+      g_autofree char *url = g_strdup_printf ("https://example.org/post/%u", i + 1);
+      g_autoptr(LuwteParty) party = luwte_party_new (LUWTE_ROLE_OTHER, name, "Organisation", "");
+      LuwteEvidenceNew entry = { url, "Example", "@example", "2026-11-30 18:00", NULL, "A call to gather", NULL };
+      g_autoptr(LuwteEvidence) evidence = NULL;
+
+      g_assert_true (luwte_store_add_party (fixture->store, fixture->kase, party, &error));
+      g_assert_no_error (error);
+      evidence = luwte_store_add_evidence (fixture->store, fixture->kase, &entry, NULL, &error);
+      g_assert_no_error (error);
+    }
+  luwte_parties_page_set_case (parties, fixture->store, fixture->kase);
+  luwte_messages_page_set_case (messages, fixture->store, fixture->kase);
+  g_assert_cmpuint (luwte_parties_page_get_n_parties (parties), ==, 10);
+  g_assert_cmpuint (luwte_messages_page_get_n_messages (messages), ==, 10);
+
+  /* The Messages page reads its rows again when it shows. */
+  luwte_case_workspace_show_page (fixture->workspace, "parties");
+  wait_idle ();
+  assert_opens_into_view (luwte_parties_page_get_row (parties, 9));
+  luwte_case_workspace_show_page (fixture->workspace, "messages");
+  wait_idle ();
+  assert_opens_into_view (luwte_messages_page_get_row (messages, 9));
+}
+
+/* Whether a popover's list is laid out */
+static gboolean
+list_laid_out (gpointer data)
+{
+  GtkWidget *scroller = data;
+
+  return gtk_widget_get_mapped (scroller) && gtk_widget_get_height (scroller) > 0 &&
+         gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) > 0;
+}
+
+/* Pauses the main loop for @ms */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add_once (ms, (GSourceOnceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+}
+
+/* Whether a popover's list shows all it holds, without scrolling */
+static gboolean
+list_whole (gpointer data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (data));
+
+  return list_laid_out (data) && gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
+/* Opens @combo's list and returns its scrolled window, laid out */
+static GtkScrolledWindow *
+open_list (GtkWidget *combo)
+{
+  GtkWidget *popover = find_widget (combo, GTK_TYPE_POPOVER);
+  GtkWidget *scroller = popover != NULL ? find_widget (popover, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+
+  g_assert_nonnull (scroller);
+  gtk_widget_activate (combo);
+  wait_until (list_laid_out, scroller);
+  g_assert_true (list_laid_out (scroller));
+  return GTK_SCROLLED_WINDOW (scroller);
+}
+
+static void
+close_list (GtkScrolledWindow *scroller)
+{
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (scroller), GTK_TYPE_POPOVER)));
+  wait_idle ();
+}
+
+/* The role list of a party, in a 1100×720 window: every role shows when
+ * the row is at the bottom of the window, as the officer found it; in
+ * the middle, where neither side has room, its scrollbar stays in sight. */
+static void
+test_role_list_whole (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LuwtePartiesPage *parties = luwte_case_workspace_get_parties_page (fixture->workspace);
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *list;
+  GtkAdjustment *adjustment;
+  GtkWidget *page_scroller;
+  graphene_rect_t bounds;
+  GtkWidget *combo;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Party %u", i + 1);
+      g_autoptr(LuwteParty) party = luwte_party_new (LUWTE_ROLE_POLICE, name, "Organisation", "");
+
+      g_assert_true (luwte_store_add_party (fixture->store, fixture->kase, party, &error));
+      g_assert_no_error (error);
+    }
+  luwte_parties_page_set_case (parties, fixture->store, fixture->kase);
+  luwte_case_workspace_show_page (fixture->workspace, "parties");
+  wait_idle ();
+  /* 720 less the decorations' shadow */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), >, 680);
+
+  row = luwte_parties_page_get_row (parties, 5);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_until (open_in_view, row);
+  wait_ms (300);
+  combo = find_widget (row, ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+
+  /* The role row in the middle of the window */
+  list = open_list (combo);
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (list));
+  close_list (list);
+
+  /* The role row at the bottom of the window */
+  page_scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scroller));
+  g_assert_true (gtk_widget_compute_bounds (combo, page_scroller, &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y + bounds.size.height -
+                                        gtk_widget_get_height (page_scroller));
+  wait_ms (300);
+  g_assert_true (gtk_widget_compute_bounds (combo, GTK_WIDGET (fixture->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >, 500);
+  list = open_list (combo);
+  wait_until (list_whole, list);
+  g_assert_true (list_whole (list));
+  close_list (list);
+}
+
 /* The labels the case menu shows now, as the officer sees them, and the
  * item that reads @wanted, if shown. */
 static char *
@@ -355,6 +548,10 @@ main (int    argc,
   g_test_add ("/ui/workspace/case-menu-close-reopen", Fixture, "menu.db", fixture_set_up, test_case_menu_close_reopen,
               fixture_tear_down);
   g_test_add ("/ui/workspace/tab-shortcuts", Fixture, "tabs.db", fixture_set_up, test_tab_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/workspace/expand-scrolls", Fixture, "expand.db", fixture_set_up, test_expand_scrolls,
+              fixture_tear_down);
+  g_test_add ("/ui/workspace/role-list-whole", Fixture, "roles.db", fixture_set_up, test_role_list_whole,
+              fixture_tear_down);
   g_test_add ("/ui/workspace/chooser-focuses-new", Fixture, "chooser.db", fixture_set_up, test_chooser_focuses_new,
               fixture_tear_down);
 
