@@ -19,6 +19,7 @@
 #include "luwte-read-only.h"
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
+#include "luwte-link.h"
 #include "luwte-time.h"
 #include "luwte-time-entry.h"
 #include "luwte-removal.h"
@@ -380,6 +381,18 @@ warning_box (const char *text,
   return box;
 }
 
+static void
+on_open_clicked (GtkWidget *button)
+{
+  luwte_link_open (button, g_object_get_data (G_OBJECT (button), "url"));
+}
+
+static void
+on_copy_clicked (GtkWidget *button)
+{
+  luwte_link_copy (button, g_object_get_data (G_OBJECT (button), "url"));
+}
+
 static MessageRow *
 add_row (LuwteMessagesPage *self,
          LuwteEvidence     *item)
@@ -417,6 +430,37 @@ add_row (LuwteMessagesPage *self,
     gtk_widget_set_margin_start (box, 12);
     gtk_widget_set_margin_end (box, 12);
     row->overdue_row = add_plain_row (row, box, text);
+  }
+
+  {
+    /* The message itself, to look at again or hand on: open and copy
+     * stay there in a closed case too. */
+    GtkWidget *link_row = adw_action_row_new ();
+    GtkWidget *open = gtk_button_new_from_icon_name ("web-browser-symbolic");
+    GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+    const char *url = luwte_evidence_get_url (item);
+
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (link_row), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row), _("Web Address"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (link_row), url);
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (link_row), 2);
+    for (GtkWidget *button = open; button != NULL; button = button == open ? copy : NULL)
+      {
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (button, "flat");
+        g_object_set_data_full (G_OBJECT (button), "url", g_strdup (url), g_free);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (link_row), button);
+      }
+    gtk_widget_set_tooltip_text (open, _("Open in the Browser"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Open the message in the browser"), -1);
+    gtk_widget_set_sensitive (open, luwte_link_can_open (url));
+    gtk_widget_set_tooltip_text (copy, _("Copy the Address"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Copy the message's address"), -1);
+    g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked), NULL);
+    g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), link_row);
   }
 
   for (int t = LUWTE_TAKEDOWN_NOT_REQUESTED; t <= LUWTE_TAKEDOWN_NO_ANSWER; t++)

@@ -18,6 +18,7 @@
 #include "luwte-preferences-window.h"
 #include "luwte-profile.h"
 #include "luwte-messages-page.h"
+#include "luwte-link.h"
 #include "luwte-evidence.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
@@ -1046,6 +1047,33 @@ test_export_import_in_window (void)
 
 
 static void
+on_clipboard_text (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+
+  *(char **) data = text != NULL ? text : g_strdup ("");
+}
+
+/* The first button under @widget that shows the icon @icon_name. */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
 test_messages (void)
 {
   g_autofree char *path = g_build_filename (test_dir, "messages.db", NULL);
@@ -1094,6 +1122,33 @@ test_messages (void)
   g_assert_cmpuint (stored->len, ==, 2);
   g_assert_cmpstr (luwte_evidence_get_platform (g_ptr_array_index (stored, 0)), ==, "Telegram");
   g_assert_nonnull (luwte_evidence_get_sha256 (g_ptr_array_index (stored, 0)));
+
+  /* A message's address can be copied from its row, to hand on. */
+  {
+    GtkWidget *copy = find_icon_button (GTK_WIDGET (page), "edit-copy-symbolic");
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
+    g_autofree char *copied = NULL;
+    gboolean read = FALSE;
+
+    g_assert_nonnull (copy);
+    g_assert_true (gtk_widget_is_sensitive (find_icon_button (GTK_WIDGET (page), "web-browser-symbolic")));
+    g_signal_emit_by_name (copy, "clicked");
+    gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &copied);
+    while (copied == NULL && !read)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        read = copied != NULL;
+      }
+    g_assert_true (g_str_has_prefix (copied, "https://t.me/voorbeeldgroep/1"));
+  }
+  /* Only web addresses go to the browser. */
+  g_assert_true (luwte_link_can_open ("https://t.me/voorbeeldgroep/12"));
+  g_assert_true (luwte_link_can_open ("http://example.org/oproep?x=1"));
+  g_assert_false (luwte_link_can_open ("javascript:alert(1)"));
+  g_assert_false (luwte_link_can_open ("file:///etc/passwd"));
+  g_assert_false (luwte_link_can_open ("t.me/voorbeeldgroep/12"));
+  g_assert_false (luwte_link_can_open ("https://exa mple.org/"));
+  g_assert_false (luwte_link_can_open (NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
