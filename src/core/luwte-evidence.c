@@ -56,6 +56,7 @@ struct _LuwteEvidence
   char          *captured_at;
   char          *description;
   char          *sha256;
+  gboolean       has_screenshot;
   LuwteTakedown  takedown;
   char          *takedown_at;
   char          *takedown_channel;
@@ -103,6 +104,9 @@ const char *luwte_evidence_get_captured_at (LuwteEvidence *self) { g_return_val_
 const char *luwte_evidence_get_description (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->description; }
 /* Returns: (nullable): of the stored screenshot */
 const char *luwte_evidence_get_sha256 (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->sha256; }
+/* Returns: %TRUE when the screenshot itself is in the database, not only
+ * the hash of one kept elsewhere */
+gboolean luwte_evidence_has_screenshot (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), FALSE); return self->has_screenshot; }
 LuwteTakedown luwte_evidence_get_takedown (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), 0); return self->takedown; }
 /* Returns: (nullable): when the takedown state was last set */
 const char *luwte_evidence_get_takedown_at (LuwteEvidence *self) { g_return_val_if_fail (LUWTE_IS_EVIDENCE (self), NULL); return self->takedown_at; }
@@ -189,11 +193,12 @@ from_row (LuwteStmt *stmt)
   luwte_takedown_parse (takedown, &self->takedown);
   self->takedown_channel = luwte_stmt_dup_text (stmt, 10);
   self->takedown_due = luwte_stmt_dup_text (stmt, 11);
+  self->has_screenshot = sqlite3_column_int (stmt, 12) != 0;
   return self;
 }
 
 #define COLUMNS "id, url, platform, account, posted_at, captured_at, description, sha256, takedown_at, takedown," \
-  " takedown_channel, takedown_due"
+  " takedown_channel, takedown_due, screenshot IS NOT NULL"
 
 /**
  * luwte_store_add_evidence:

@@ -36,6 +36,7 @@ const char   *luwte_evidence_get_posted_at   (LuwteEvidence *self);
 const char   *luwte_evidence_get_captured_at (LuwteEvidence *self);
 const char   *luwte_evidence_get_description (LuwteEvidence *self);
 const char   *luwte_evidence_get_sha256      (LuwteEvidence *self);
+gboolean      luwte_evidence_has_screenshot  (LuwteEvidence *self);
 LuwteTakedown luwte_evidence_get_takedown    (LuwteEvidence *self);
 const char   *luwte_evidence_get_takedown_at (LuwteEvidence *self);
 const char   *luwte_evidence_get_takedown_channel (LuwteEvidence *self);

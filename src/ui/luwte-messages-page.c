@@ -20,6 +20,7 @@
 #include "luwte-accessible.h"
 #include "luwte-evidence.h"
 #include "luwte-link.h"
+#include "luwte-screenshot-viewer.h"
 #include "luwte-time.h"
 #include "luwte-time-entry.h"
 #include "luwte-removal.h"
@@ -382,6 +383,13 @@ warning_box (const char *text,
 }
 
 static void
+on_show_screenshot (MessageRow *row)
+{
+  if (row->page->store != NULL)
+    luwte_screenshot_viewer_show (GTK_WIDGET (row->page), row->page->store, row->item);
+}
+
+static void
 on_open_clicked (GtkWidget *button)
 {
   luwte_link_open (button, g_object_get_data (G_OBJECT (button), "url"));
@@ -516,6 +524,23 @@ add_row (LuwteMessagesPage *self,
       gtk_widget_add_css_class (value, "dim-label");
     gtk_box_append (GTK_BOX (box), heading);
     gtk_box_append (GTK_BOX (box), value);
+    if (luwte_evidence_has_screenshot (item))
+      {
+        GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+        GtkWidget *show = gtk_button_new_from_icon_name ("image-x-generic-symbolic");
+
+        gtk_widget_set_hexpand (box, TRUE);
+        gtk_widget_set_valign (show, GTK_ALIGN_CENTER);
+        gtk_widget_set_margin_end (show, 12);
+        gtk_widget_add_css_class (show, "flat");
+        gtk_widget_set_tooltip_text (show, _("Show the Screenshot"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (show), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show the screenshot of the message"), -1);
+        g_signal_connect_swapped (show, "clicked", G_CALLBACK (on_show_screenshot), row);
+        gtk_box_append (GTK_BOX (line), box);
+        gtk_box_append (GTK_BOX (line), show);
+        box = line;
+      }
     add_plain_row (row, box, gtk_label_get_text (GTK_LABEL (heading)));
   }
 

@@ -19,6 +19,7 @@
 #include "luwte-profile.h"
 #include "luwte-messages-page.h"
 #include "luwte-link.h"
+#include "luwte-screenshot-viewer.h"
 #include "luwte-evidence.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
@@ -1056,6 +1057,23 @@ on_clipboard_text (GObject      *clipboard,
   *(char **) data = text != NULL ? text : g_strdup ("");
 }
 
+/* The first widget under @widget of @type. */
+static GtkWidget *
+find_typed (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_typed (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first button under @widget that shows the icon @icon_name. */
 static GtkWidget *
 find_icon_button (GtkWidget  *widget,
@@ -1140,6 +1158,25 @@ test_messages (void)
         read = copied != NULL;
       }
     g_assert_true (g_str_has_prefix (copied, "https://t.me/voorbeeldgroep/1"));
+  }
+  /* The screenshot kept can be looked at again, in a window of its own;
+   * the message without one has no such button. */
+  g_assert_true (luwte_evidence_has_screenshot (g_ptr_array_index (stored, 0)));
+  g_assert_false (luwte_evidence_has_screenshot (g_ptr_array_index (stored, 1)));
+  {
+    GtkWidget *show = find_icon_button (GTK_WIDGET (page), "image-x-generic-symbolic");
+    GtkWindow *viewer;
+    GtkWidget *picture;
+
+    g_assert_nonnull (show);
+    viewer = luwte_screenshot_viewer_show (show, store, g_ptr_array_index (stored, 0));
+    g_assert_nonnull (viewer);
+    picture = find_typed (GTK_WIDGET (viewer), GTK_TYPE_PICTURE);
+    g_assert_nonnull (picture);
+    g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 8);
+    gtk_window_destroy (viewer);
+    /* Without a screenshot in the database: told, no window. */
+    g_assert_null (luwte_screenshot_viewer_show (show, store, g_ptr_array_index (stored, 1)));
   }
   /* Only web addresses go to the browser. */
   g_assert_true (luwte_link_can_open ("https://t.me/voorbeeldgroep/12"));
