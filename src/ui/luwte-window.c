@@ -237,8 +237,9 @@ remind_overdue_takedowns (LuwteWindow *self)
   adw_toast_set_button_label (toast, open_label);
   adw_toast_set_action_name (toast, "win.open-case");
   adw_toast_set_action_target_value (toast, g_variant_new_string (reference));
-  /* Until dismissed: long enough to reach its button by keyboard. */
-  adw_toast_set_timeout (toast, 0);
+  /* Long enough to reach its button by keyboard; the list keeps its
+   * warning icons after it goes. */
+  adw_toast_set_timeout (toast, 30);
   luwte_accessible_add_toast (self->toast_overlay, toast);
 }
 
