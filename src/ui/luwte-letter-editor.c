@@ -323,6 +323,35 @@ add_dynamic_row (LuwteLetterEditor   *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* A row's title and subtitle wrap where a word ends, never inside one:
+ * libadwaita wraps them anywhere, and Pango then hyphenates a narrow
+ * title ("Ontv-anger"). */
+static void
+wrap_at_words (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      wrap_at_words (child);
+    }
+}
+
+/* The label of @row that shows @text wraps anywhere after all. */
+static void
+wrap_anywhere (GtkWidget  *row,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      wrap_anywhere (child, text);
+    }
+}
+
 static GtkWidget *
 message_row (LuwteLetterEditor *self,
              LuwteEvidence     *message,
@@ -340,6 +369,9 @@ message_row (LuwteLetterEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), luwte_evidence_get_url (message));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  wrap_at_words (row);
+  /* The URL has no words to break between. */
+  wrap_anywhere (row, luwte_evidence_get_url (message));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   luwte_evidence_get_url (message), -1);
@@ -349,21 +381,6 @@ message_row (LuwteLetterEditor *self,
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->message_checks, check);
   return row;
-}
-
-/* A row's title and subtitle wrap where a word ends, never inside one:
- * libadwaita wraps them anywhere, and Pango then hyphenates a narrow
- * title ("Ontv-anger"). */
-static void
-wrap_at_words (GtkWidget *row)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (row);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
-        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
-      wrap_at_words (child);
-    }
 }
 
 /* A fact the template asks for: its hint, which is often a sentence with
@@ -1469,7 +1486,12 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   luwte_accessible_name_inner (GTK_WIDGET (self->language_row), GTK_TYPE_LIST_VIEW, _("Languages"));
   self->party_row = luwte_party_choice_new (_("Recipient"), _("No recipient chosen"));
   adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->party_row));
+  wrap_at_words (GTK_WIDGET (self->notes_group));
   wrap_at_words (GTK_WIDGET (self->letter_group));
+  wrap_at_words (GTK_WIDGET (self->inputs_group));
+  wrap_at_words (GTK_WIDGET (self->messages_group));
+  wrap_at_words (GTK_WIDGET (self->checklist_group));
+  wrap_at_words (GTK_WIDGET (self->text_group));
 
   g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->party_row, "notify::selected", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
