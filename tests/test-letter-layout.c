@@ -613,6 +613,79 @@ ink_extents (LuwteLetterLayout *layout,
   cairo_surface_destroy (surface);
 }
 
+static void
+count_operation (cairo_surface_t *observer,
+                 cairo_surface_t *target,
+                 void            *data)
+{
+  (*(guint *) data)++;
+}
+
+/* The same page drawn as text and as shapes, watched: how often each
+ * shows glyphs and fills, and where its ink is. */
+static void
+observe_page (LuwteLetterLayout *layout,
+              int                page,
+              gboolean           shapes,
+              guint             *n_glyphs,
+              guint             *n_fills,
+              cairo_rectangle_t *ink)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *observer = cairo_surface_create_observer (recording, CAIRO_SURFACE_OBSERVER_NORMAL);
+  cairo_t *cr = cairo_create (observer);
+
+  *n_glyphs = *n_fills = 0;
+  cairo_surface_observer_add_glyphs_callback (observer, count_operation, n_glyphs);
+  cairo_surface_observer_add_fill_callback (observer, count_operation, n_fills);
+  if (shapes)
+    luwte_letter_layout_draw_page_as_shapes (layout, cr, page);
+  else
+    luwte_letter_layout_draw_page (layout, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (observer);
+  cairo_recording_surface_ink_extents (recording, &ink->x, &ink->y, &ink->width, &ink->height);
+  cairo_surface_destroy (observer);
+  cairo_surface_destroy (recording);
+}
+
+/* For the screen, every glyph is an outline where the layout put it, so
+ * the page shows what the PDF shows, at any size. */
+static void
+test_draw_as_shapes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LuwteLetterContent content = sample_content ();
+  g_autofree char *body = numbered_body (30, 2);
+  g_autoptr(LuwteLetterLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  content.body = body;
+  layout = luwte_letter_layout_new (&content, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_letter_layout_get_n_pages (layout), >=, 2);
+
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_rectangle_t text_ink, shapes_ink;
+      guint n_glyphs, n_fills;
+
+      observe_page (layout, page, FALSE, &n_glyphs, &n_fills, &text_ink);
+      g_assert_cmpuint (n_glyphs, >, 0);
+
+      observe_page (layout, page, TRUE, &n_glyphs, &n_fills, &shapes_ink);
+      g_assert_cmpuint (n_glyphs, ==, 0);
+      g_assert_cmpuint (n_fills, >, 0);
+
+      /* The same text in the same place, to within a point. */
+      g_assert_cmpfloat_with_epsilon (shapes_ink.x, text_ink.x, 1.0);
+      g_assert_cmpfloat_with_epsilon (shapes_ink.y, text_ink.y, 1.0);
+      g_assert_cmpfloat_with_epsilon (shapes_ink.width, text_ink.width, 1.0);
+      g_assert_cmpfloat_with_epsilon (shapes_ink.height, text_ink.height, 1.0);
+    }
+}
+
 /* Into a recording surface, as printing does, and scaled into an image,
  * as the preview does. */
 static void
@@ -913,6 +986,7 @@ main (int   argc,
   ADD ("/letter-layout/logo-errors", test_logo_errors);
   ADD ("/letter-layout/logo-png-and-svg", test_logo_png_and_svg);
   ADD ("/letter-layout/draw-pages", test_draw_pages);
+  ADD ("/letter-layout/draw-as-shapes", test_draw_as_shapes);
   ADD ("/letter-layout/independent-of-screen", test_independent_of_screen);
   ADD ("/letter-layout/write-pdf", test_write_pdf);
   ADD ("/letter-layout/empty", test_empty);

@@ -654,18 +654,26 @@ luwte_letter_layout_get_author (LuwteLetterLayout *self)
   return self->author;
 }
 
+/* @shapes: fill the glyphs' outlines rather than show them as text */
 static void
 show_layout (cairo_t     *cr,
              PangoLayout *layout,
              double       x,
              double       y,
-             double       grey)
+             double       grey,
+             gboolean     shapes)
 {
   if (layout == NULL)
     return;
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  if (shapes)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
+    }
+  else
+    pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -687,14 +695,15 @@ draw_logo (LuwteLetterLayout *self,
 
 static void
 draw_first_page_head (LuwteLetterLayout *self,
-                      cairo_t           *cr)
+                      cairo_t           *cr,
+                      gboolean           shapes)
 {
   if (self->logo != NULL)
     draw_logo (self, cr);
-  show_layout (cr, self->sender_name, SENDER_LEFT, LOGO_TOP, INK);
-  show_layout (cr, self->sender_details, SENDER_LEFT, self->sender_details_top, SECONDARY_INK);
-  show_layout (cr, self->return_address, MARGIN_LEFT, RETURN_TOP, SECONDARY_INK);
-  show_layout (cr, self->recipient, MARGIN_LEFT, RECIPIENT_TOP, INK);
+  show_layout (cr, self->sender_name, SENDER_LEFT, LOGO_TOP, INK, shapes);
+  show_layout (cr, self->sender_details, SENDER_LEFT, self->sender_details_top, SECONDARY_INK, shapes);
+  show_layout (cr, self->return_address, MARGIN_LEFT, RETURN_TOP, SECONDARY_INK, shapes);
+  show_layout (cr, self->recipient, MARGIN_LEFT, RECIPIENT_TOP, INK, shapes);
 
   for (guint i = 0; i < N_DETAILS; i++)
     {
@@ -705,25 +714,26 @@ draw_first_page_head (LuwteLetterLayout *self,
         continue;
       /* The small label on the baseline of its value's first line. */
       shift = first_baseline (self->values[i]) - first_baseline (self->labels[i]);
-      show_layout (cr, self->labels[i], MARGIN_LEFT, top + shift, SECONDARY_INK);
-      show_layout (cr, self->values[i], MARGIN_LEFT + LABEL_WIDTH, top, INK);
+      show_layout (cr, self->labels[i], MARGIN_LEFT, top + shift, SECONDARY_INK, shapes);
+      show_layout (cr, self->values[i], MARGIN_LEFT + LABEL_WIDTH, top, INK, shapes);
     }
 }
 
 static void
 draw_next_page_head (LuwteLetterLayout *self,
-                     cairo_t           *cr)
+                     cairo_t           *cr,
+                     gboolean           shapes)
 {
   double bottom = HEADER_TOP;
 
-  show_layout (cr, self->header_name, MARGIN_LEFT, HEADER_TOP, SECONDARY_INK);
+  show_layout (cr, self->header_name, MARGIN_LEFT, HEADER_TOP, SECONDARY_INK, shapes);
   if (self->header_name != NULL)
     bottom = MAX (bottom, HEADER_TOP + layout_height (self->header_name));
   if (self->header_reference != NULL)
     {
       show_layout (cr, self->header_reference,
                    MARGIN_LEFT + TEXT_WIDTH - layout_width (self->header_reference), HEADER_TOP,
-                   SECONDARY_INK);
+                   SECONDARY_INK, shapes);
       bottom = MAX (bottom, HEADER_TOP + layout_height (self->header_reference));
     }
 
@@ -737,7 +747,8 @@ draw_next_page_head (LuwteLetterLayout *self,
 static void
 draw_page_number (LuwteLetterLayout *self,
                   cairo_t           *cr,
-                  int                page)
+                  int                page,
+                  gboolean           shapes)
 {
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
@@ -751,7 +762,7 @@ draw_page_number (LuwteLetterLayout *self,
   show_layout (cr, layout,
                MARGIN_LEFT + TEXT_WIDTH - layout_width (layout),
                FOOTER_BASELINE - first_baseline (layout),
-               SECONDARY_INK);
+               SECONDARY_INK, shapes);
 }
 
 /* Diagonally across the page, from the lower left, under the text. */
@@ -776,9 +787,54 @@ draw_watermark (LuwteLetterLayout *self,
 
 static void
 draw_draft_note (LuwteLetterLayout *self,
-                 cairo_t           *cr)
+                 cairo_t           *cr,
+                 gboolean           shapes)
 {
-  show_layout (cr, self->draft_note, MARGIN_LEFT, FOOTER_BASELINE - first_baseline (self->draft_note), INK);
+  show_layout (cr, self->draft_note, MARGIN_LEFT, FOOTER_BASELINE - first_baseline (self->draft_note), INK, shapes);
+}
+
+static void
+draw_page (LuwteLetterLayout *self,
+           cairo_t           *cr,
+           int                page,
+           gboolean           shapes)
+{
+  const PageLines *range = &g_array_index (self->pages, PageLines, page);
+  const BodyLine *lines = (const BodyLine *) (gpointer) self->lines->data;
+  double top;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (self->watermark != NULL)
+    draw_watermark (self, cr);
+  if (page == 0)
+    {
+      draw_first_page_head (self, cr, shapes);
+      top = self->first_body_top;
+    }
+  else
+    {
+      draw_next_page_head (self, cr, shapes);
+      top = NEXT_BODY_TOP;
+    }
+
+  cairo_set_source_rgb (cr, INK, INK, INK);
+  for (guint i = range->first; i < range->end; i++)
+    {
+      cairo_move_to (cr, MARGIN_LEFT + lines[i].x, top + lines[i].baseline - lines[range->first].top);
+      if (shapes)
+        pango_cairo_layout_line_path (cr, lines[i].line);
+      else
+        pango_cairo_show_layout_line (cr, lines[i].line);
+    }
+  if (shapes)
+    cairo_fill (cr);
+
+  if (self->pages->len > 1)
+    draw_page_number (self, cr, page, shapes);
+  if (self->draft_note != NULL)
+    draw_draft_note (self, cr, shapes);
+  cairo_restore (cr);
 }
 
 /**
@@ -787,49 +843,40 @@ draw_draft_note (LuwteLetterLayout *self,
  *   larger
  * @page: counted from 0
  *
- * Draws one page on a white sheet: paints no background.
+ * Draws one page on a white sheet: paints no background. The text is
+ * text, as a PDF and a printer want it.
  */
 void
 luwte_letter_layout_draw_page (LuwteLetterLayout *self,
                                cairo_t           *cr,
                                int                page)
 {
-  const PageLines *range;
-  const BodyLine *lines;
-  double top;
-
   g_return_if_fail (LUWTE_IS_LETTER_LAYOUT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page >= 0 && (guint) page < self->pages->len);
 
-  range = &g_array_index (self->pages, PageLines, page);
-  lines = (const BodyLine *) (gpointer) self->lines->data;
+  draw_page (self, cr, page, FALSE);
+}
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  if (self->watermark != NULL)
-    draw_watermark (self, cr);
-  if (page == 0)
-    {
-      draw_first_page_head (self, cr);
-      top = self->first_body_top;
-    }
-  else
-    {
-      draw_next_page_head (self, cr);
-      top = NEXT_BODY_TOP;
-    }
+/**
+ * luwte_letter_layout_draw_page_as_shapes:
+ * @cr: as for luwte_letter_layout_draw_page()
+ * @page: counted from 0
+ *
+ * Draws one page as luwte_letter_layout_draw_page() does, but every glyph
+ * as its outline, filled. For a screen: cairo 1.16 puts each glyph it
+ * shows on a whole pixel, which at the size of a preview eats the spaces
+ * between words and makes letters collide; an outline lands where the
+ * layout put it.
+ */
+void
+luwte_letter_layout_draw_page_as_shapes (LuwteLetterLayout *self,
+                                         cairo_t           *cr,
+                                         int                page)
+{
+  g_return_if_fail (LUWTE_IS_LETTER_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page >= 0 && (guint) page < self->pages->len);
 
-  cairo_set_source_rgb (cr, INK, INK, INK);
-  for (guint i = range->first; i < range->end; i++)
-    {
-      cairo_move_to (cr, MARGIN_LEFT + lines[i].x, top + lines[i].baseline - lines[range->first].top);
-      pango_cairo_show_layout_line (cr, lines[i].line);
-    }
-
-  if (self->pages->len > 1)
-    draw_page_number (self, cr, page);
-  if (self->draft_note != NULL)
-    draw_draft_note (self, cr);
-  cairo_restore (cr);
+  draw_page (self, cr, page, TRUE);
 }

@@ -52,6 +52,9 @@ int                luwte_letter_layout_get_n_pages (LuwteLetterLayout         *s
 void               luwte_letter_layout_draw_page   (LuwteLetterLayout         *self,
                                                     cairo_t                   *cr,
                                                     int                        page);
+void               luwte_letter_layout_draw_page_as_shapes (LuwteLetterLayout *self,
+                                                            cairo_t           *cr,
+                                                            int                page);
 
 GBytes            *luwte_letter_layout_to_pdf      (LuwteLetterLayout         *self,
                                                     GError                   **error);

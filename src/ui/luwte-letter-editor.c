@@ -39,7 +39,7 @@ struct _LuwteLetterEditor
   LuwteTemplateLibrary *library;
   LuwteTemplate        *template;      /* ref; NULL when the template is gone */
   LuwteLetterLayout    *layout;
-  GPtrArray            *input_rows;    /* AdwEntryRow, with "input-name" */
+  GPtrArray            *input_rows;    /* GtkEntry, with "input-name" */
   GPtrArray            *message_checks;/* GtkCheckButton, with "evidence-id" */
   GPtrArray            *dynamic_rows;  /* rows of the groups that are refilled */
   GPtrArray            *checklist_rows;
@@ -323,6 +323,35 @@ add_dynamic_row (LuwteLetterEditor   *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* A row's title and subtitle wrap where a word ends, never inside one:
+ * libadwaita wraps them anywhere, and Pango then hyphenates a narrow
+ * title ("Ontv-anger"). */
+static void
+wrap_at_words (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      wrap_at_words (child);
+    }
+}
+
+/* The label of @row that shows @text wraps anywhere after all. */
+static void
+wrap_anywhere (GtkWidget  *row,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      wrap_anywhere (child, text);
+    }
+}
+
 static GtkWidget *
 message_row (LuwteLetterEditor *self,
              LuwteEvidence     *message,
@@ -340,6 +369,9 @@ message_row (LuwteLetterEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), luwte_evidence_get_url (message));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  wrap_at_words (row);
+  /* The URL has no words to break between. */
+  wrap_anywhere (row, luwte_evidence_get_url (message));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   luwte_evidence_get_url (message), -1);
@@ -349,6 +381,36 @@ message_row (LuwteLetterEditor *self,
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->message_checks, check);
   return row;
+}
+
+/* A fact the template asks for: its hint, which is often a sentence with
+ * an example, in full above the field (an entry row would cut it off).
+ * Returns: (transfer none): the field, in a row of its own */
+static GtkWidget *
+input_field (const char *hint)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (hint);
+  GtkWidget *entry = gtk_entry_new ();
+
+  /* A group puts only preferences rows in its list. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hint);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return entry;
 }
 
 /* Whether the template says anything about the chosen messages: its text
@@ -389,6 +451,7 @@ build_rows (LuwteLetterEditor *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      _("The template of this letter is gone; the text can still be edited and sent."));
+      wrap_at_words (row);
       add_dynamic_row (self, self->notes_group, row);
       gtk_widget_set_visible (GTK_WIDGET (self->inputs_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->messages_group), FALSE);
@@ -403,6 +466,7 @@ build_rows (LuwteLetterEditor *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), notes[i]);
+      wrap_at_words (row);
       gtk_widget_add_css_class (icon, "warning");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       add_dynamic_row (self, self->notes_group, row);
@@ -413,15 +477,14 @@ build_rows (LuwteLetterEditor *self)
   for (guint i = 0; i < inputs->len; i++)
     {
       LuwteTemplateInput *input = g_ptr_array_index (inputs, i);
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *entry = input_field (input->label);
       const char *value = g_hash_table_lookup (stored_inputs, input->name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), input->label);
-      gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-      g_object_set_data_full (G_OBJECT (row), "input-name", g_strdup (input->name), g_free);
-      g_signal_connect_object (row, "changed", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->input_rows, row);
-      add_dynamic_row (self, self->inputs_group, row);
+      gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+      g_object_set_data_full (G_OBJECT (entry), "input-name", g_strdup (input->name), g_free);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->input_rows, entry);
+      add_dynamic_row (self, self->inputs_group, gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->inputs_group), inputs->len > 0);
 
@@ -456,6 +519,34 @@ lay_out (LuwteLetterEditor  *self,
                                   body, error);
 }
 
+/* Which page the preview shows, and where it can go from there. */
+static void
+show_page (LuwteLetterEditor *self)
+{
+  g_autofree char *page = NULL;
+  int n = self->layout != NULL ? luwte_letter_layout_get_n_pages (self->layout) : 0;
+  int current = luwte_letter_preview_get_page (self->preview);
+
+  if (self->layout != NULL)
+    /* TRANSLATORS: the page of the preview, e.g. "Page 1 of 2" */
+    page = g_strdup_printf (_("Page %d of %d"), current + 1, n);
+  gtk_label_set_text (self->page_label, page != NULL ? page : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.previous-page", current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.next-page", current + 1 < n);
+}
+
+/* What the zoom buttons can do from the zoom shown now. */
+static void
+show_zoom (LuwteLetterEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.zoom-in",
+                                 luwte_letter_preview_can_zoom (self->preview, 1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.zoom-out",
+                                 luwte_letter_preview_can_zoom (self->preview, -1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.zoom-fit",
+                                 !luwte_letter_preview_get_fit_width (self->preview));
+}
+
 /* The checklist and the preview, from what is on screen now. */
 static void
 update_state (LuwteLetterEditor *self)
@@ -463,7 +554,6 @@ update_state (LuwteLetterEditor *self)
   g_autoptr(LuwteTemplateValues) values = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *page = NULL;
   gboolean draft;
 
   if (self->letter == NULL)
@@ -513,6 +603,7 @@ update_state (LuwteLetterEditor *self)
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (rows, i));
+          wrap_at_words (row);
           gtk_widget_add_css_class (icon, ok ? "success" : "warning");
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           ok ? _("In the letter") : _("Missing"), -1);
@@ -537,17 +628,7 @@ update_state (LuwteLetterEditor *self)
       show_problem (self, message);
     }
   luwte_letter_preview_set_layout (self->preview, self->layout, luwte_letter_preview_get_page (self->preview));
-  if (self->layout != NULL)
-    {
-      int n = luwte_letter_layout_get_n_pages (self->layout);
-      int current = luwte_letter_preview_get_page (self->preview);
-
-      /* TRANSLATORS: the page of the preview, e.g. "Page 1 of 2" */
-      page = g_strdup_printf (_("Page %d of %d"), current + 1, n);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.previous-page", current > 0);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.next-page", current + 1 < n);
-    }
-  gtk_label_set_text (self->page_label, page != NULL ? page : "");
+  show_page (self);
 }
 
 static void
@@ -877,7 +958,7 @@ turn_page (LuwteLetterEditor *self,
   if (self->layout == NULL)
     return;
   luwte_letter_preview_set_layout (self->preview, self->layout, luwte_letter_preview_get_page (self->preview) + delta);
-  update_state (self);
+  show_page (self);
 }
 
 static void
@@ -894,6 +975,30 @@ next_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   turn_page (LUWTE_LETTER_EDITOR (widget), 1);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  luwte_letter_preview_zoom (LUWTE_LETTER_EDITOR (widget)->preview, 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  luwte_letter_preview_zoom (LUWTE_LETTER_EDITOR (widget)->preview, -1);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  luwte_letter_preview_fit_width (LUWTE_LETTER_EDITOR (widget)->preview);
 }
 
 static gboolean
@@ -1337,6 +1442,9 @@ luwte_letter_editor_class_init (LuwteLetterEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "letter.refill", NULL, refill_action);
   gtk_widget_class_install_action (widget_class, "letter.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "letter.next-page", NULL, next_page_action);
+  gtk_widget_class_install_action (widget_class, "letter.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "letter.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "letter.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "letter.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "letter.save-draft-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
@@ -1347,6 +1455,14 @@ luwte_letter_editor_class_init (LuwteLetterEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "letter.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "letter.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "letter.next-page", NULL);
+  /* As in GNOME's document viewers: "=" is "+" without Shift. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "letter.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "letter.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "letter.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "letter.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "letter.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "letter.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "letter.zoom-fit", NULL);
 }
 
 static void
@@ -1370,10 +1486,19 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   luwte_accessible_name_inner (GTK_WIDGET (self->language_row), GTK_TYPE_LIST_VIEW, _("Languages"));
   self->party_row = luwte_party_choice_new (_("Recipient"), _("No recipient chosen"));
   adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->party_row));
+  wrap_at_words (GTK_WIDGET (self->notes_group));
+  wrap_at_words (GTK_WIDGET (self->letter_group));
+  wrap_at_words (GTK_WIDGET (self->inputs_group));
+  wrap_at_words (GTK_WIDGET (self->messages_group));
+  wrap_at_words (GTK_WIDGET (self->checklist_group));
+  wrap_at_words (GTK_WIDGET (self->text_group));
 
   g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->party_row, "notify::selected", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subject_row, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::zoom", G_CALLBACK (show_zoom), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::scale", G_CALLBACK (show_zoom), self, G_CONNECT_SWAPPED);
+  show_zoom (self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed", G_CALLBACK (on_text_changed),
                            self, G_CONNECT_SWAPPED);
 }

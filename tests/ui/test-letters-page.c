@@ -11,15 +11,18 @@
 #include "luwte-demo.h"
 #include "luwte-evidence.h"
 #include "luwte-letter.h"
+#include "luwte-letter-preview.h"
 #include "luwte-letters-page.h"
 #include "luwte-party.h"
 #include "luwte-preferences-window.h"
 #include "luwte-profile.h"
 #include "luwte-store.h"
+#include "luwte-template-library.h"
 #include "luwte-window.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 static char *test_dir;
@@ -368,6 +371,191 @@ test_profile_follows (Fixture       *fixture,
   g_assert_cmpstr (luwte_letter_get_body (stored), ==, "Eigen tekst voor de ouders");
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The case on screen, as the officer opens it from the list: the editor
+ * is shown, not only built. */
+static void
+show_letters (Fixture *fixture)
+{
+  LuwteCasesPage *cases_page = luwte_window_get_cases_page (fixture->window);
+
+  g_assert_true (luwte_cases_page_show_case (cases_page, luwte_case_get_reference (fixture->kase), "letters"));
+  wait_idle ();
+}
+
+/* Runs the main loop until the preview has drawn its page at its present
+ * size; a bound keeps a broken preview from hanging the test. */
+static gboolean
+wait_for_page (LuwteLetterPreview *preview)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int width = 0, height = 0;
+  gpointer tick = NULL;
+
+  for (;;)
+    {
+      int expected = (int) round (LUWTE_LETTER_PAGE_WIDTH * luwte_letter_preview_get_scale (preview));
+
+      wait_idle ();
+      if (luwte_letter_preview_get_texture_size (preview, &width, &height) && gtk_widget_get_width (GTK_WIDGET (preview)) > 0
+          && width == expected * gtk_widget_get_scale_factor (GTK_WIDGET (preview)))
+        return TRUE;
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      /* Wakes the loop up should no event come. */
+      g_timeout_add_once (20, (GSourceOnceFunc) g_nullify_pointer, &tick);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The page as wide as the preview, drawn at the preview's own pixels; zoomed
+ * in and out by the editor's actions, and back to the width. */
+static void
+test_preview_zoom (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  LuwteLetterPreview *preview;
+  int scale_factor, width, height, page_width;
+  double fit, zoomed;
+
+  show_letters (fixture);
+  g_assert_nonnull (luwte_letters_page_write (fixture->page, "parents-letter"));
+  preview = LUWTE_LETTER_PREVIEW (find_descendant (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW));
+  g_assert_nonnull (preview);
+  g_assert_true (wait_for_page (preview));
+  scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (preview));
+
+  /* Fit width: the page fills the preview's width, and its picture has a
+   * pixel for every pixel of the screen, not fewer, scaled up. */
+  g_assert_true (luwte_letter_preview_get_fit_width (preview));
+  page_width = gtk_widget_get_width (GTK_WIDGET (preview));
+  fit = luwte_letter_preview_get_scale (preview);
+  g_assert_cmpfloat_with_epsilon (fit * LUWTE_LETTER_PAGE_WIDTH, page_width, 1.0);
+  g_assert_true (luwte_letter_preview_get_texture_size (preview, &width, &height));
+  g_assert_cmpint (width, >=, (page_width - 1) * scale_factor);
+  g_assert_cmpint (height, >=, (int) (LUWTE_LETTER_PAGE_HEIGHT * fit - 1) * scale_factor);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-fit", NULL) &&
+                  !luwte_letter_preview_get_fit_width (preview));
+
+  /* Larger, twice, then one step back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-in", NULL));
+  g_assert_false (luwte_letter_preview_get_fit_width (preview));
+  zoomed = luwte_letter_preview_get_scale (preview);
+  g_assert_cmpfloat (zoomed, >, fit);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-in", NULL));
+  g_assert_cmpfloat (luwte_letter_preview_get_scale (preview), >, zoomed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (luwte_letter_preview_get_scale (preview), zoomed, 1e-9);
+
+  /* Zoomed in, the page is wider than the pane, drawn whole at its size,
+   * and the pane scrolls. */
+  g_assert_true (wait_for_page (preview));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preview)), >, page_width);
+  g_assert_true (luwte_letter_preview_get_texture_size (preview, &width, &height));
+  g_assert_cmpint (width, ==, (int) round (LUWTE_LETTER_PAGE_WIDTH * zoomed) * scale_factor);
+
+  /* Smaller than the width fits. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-out", NULL));
+  g_assert_cmpfloat (luwte_letter_preview_get_scale (preview), <, fit);
+
+  /* Fit width restores it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-fit", NULL));
+  g_assert_true (luwte_letter_preview_get_fit_width (preview));
+  g_assert_true (wait_for_page (preview));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preview)), ==, page_width);
+  g_assert_cmpfloat_with_epsilon (luwte_letter_preview_get_scale (preview), fit, 1e-9);
+
+  /* Turning the page keeps the zoom. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.zoom-in", NULL));
+  zoomed = luwte_letter_preview_get_scale (preview);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "letter.next-page", NULL));
+  g_assert_cmpint (luwte_letter_preview_get_page (preview), ==, 1);
+  g_assert_cmpfloat_with_epsilon (luwte_letter_preview_get_scale (preview), zoomed, 1e-9);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Each fact's hint can be read whole, and labels wrap between words,
+ * never inside one, in a window as narrow as an officer's laptop. */
+static void
+test_hints_whole (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autoptr(LuwteTemplateLibrary) library = luwte_template_library_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  LuwteTemplate *template;
+  LuwteLetter *letter;
+  GPtrArray *inputs;
+
+  show_letters (fixture);
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  wait_idle ();
+  g_assert_true (wait_for_page (LUWTE_LETTER_PREVIEW (find_descendant (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW))));
+  template = luwte_template_library_lookup (library, "parents-letter", luwte_letter_get_language (letter));
+  g_assert_nonnull (template);
+  inputs = luwte_template_get_inputs (template);
+  g_assert_cmpuint (inputs->len, >, 0);
+  collect_labels (GTK_WIDGET (editor), labels);
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      LuwteTemplateInput *input = g_ptr_array_index (inputs, i);
+      guint found = 0;
+
+      for (guint k = 0; k < labels->len; k++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, k);
+
+          if (g_strcmp0 (gtk_label_get_text (label), input->label) != 0 || !gtk_widget_get_mapped (GTK_WIDGET (label)))
+            continue;
+          found++;
+          g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+          g_assert_true (gtk_label_get_wrap (label));
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  /* Wrapping labels never break inside a word: Pango would add a hyphen.
+   * A URL breaks anywhere: it has no words. */
+  for (guint k = 0; k < labels->len; k++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, k);
+
+      if (gtk_label_get_wrap (label) && gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_PREFERENCES_GROUP) != NULL
+          && gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_POPOVER) == NULL
+          && *gtk_label_get_text (label) != '\0' && !g_str_has_prefix (gtk_label_get_text (label), "https://"))
+        g_assert_cmpint (gtk_label_get_wrap_mode (label), ==, PANGO_WRAP_WORD);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,6 +574,8 @@ main (int    argc,
   g_test_add ("/ui/letters/draft-pdf-marked", Fixture, "draft-pdf.db", fixture_set_up, test_draft_pdf_marked, fixture_tear_down);
   g_test_add ("/ui/letters/edited-text-kept", Fixture, "edited.db", fixture_set_up, test_edited_text_kept, fixture_tear_down);
   g_test_add ("/ui/letters/profile-follows", Fixture, "profile.db", fixture_set_up, test_profile_follows, fixture_tear_down);
+  g_test_add ("/ui/letters/preview-zoom", Fixture, "zoom.db", fixture_set_up, test_preview_zoom, fixture_tear_down);
+  g_test_add ("/ui/letters/hints-whole", Fixture, "hints.db", fixture_set_up, test_hints_whole, fixture_tear_down);
 
   status = g_test_run ();
   {
