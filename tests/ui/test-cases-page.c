@@ -45,6 +45,92 @@ wait_idle (void)
     ;
 }
 
+/* A window on a new database at @path, shown and settled; *@store is
+ * set to the database. */
+static LuwteWindow *
+open_window (const char  *path,
+             LuwteCard   *card,
+             LuwteStore **store)
+{
+  g_autoptr(GError) error = NULL;
+  LuwteWindow *window;
+
+  *store = luwte_store_open (path, &error);
+  g_assert_no_error (error);
+  window = luwte_window_new (NULL, card, NULL, *store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  return window;
+}
+
+/* The first of @widget and its descendants, in tree order, that @matches. */
+static GtkWidget *
+find_first (GtkWidget     *widget,
+            gboolean     (*matches) (GtkWidget *widget, gconstpointer data),
+            gconstpointer  data)
+{
+  if (matches (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, matches, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget under @widget of @type. */
+static GtkWidget *
+find_typed (GtkWidget *widget,
+            GType      type)
+{
+  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+typedef struct {
+  GType       type;
+  const char *title;
+} Titled;
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const Titled *wanted = data;
+  const char *text = NULL;
+
+  if (!g_type_is_a (G_OBJECT_TYPE (widget), wanted->type))
+    return FALSE;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  return g_strcmp0 (text, wanted->title) == 0;
+}
+
+/* The first descendant of @widget of @type: a preferences row with
+ * @title, or a label or button with @title as its text. */
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  Titled wanted = { type, title };
+
+  return find_first (widget, is_titled, &wanted);
+}
+
 /* The focused editable: where typing goes. */
 static GtkEditable *
 focused_editable (GtkWindow *window)
@@ -71,11 +157,7 @@ test_new_case_saved_on_close (void)
   LuwteCase *kase;
   GtkEditable *title;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
 
   /* Ctrl+N's action: a new case with the cursor in its title. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
@@ -114,11 +196,7 @@ test_typing_saves_after_delay (void)
   LuwteWindow *window;
   LuwteCase *kase;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
 
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   g_assert_nonnull (kase);
@@ -138,10 +216,6 @@ test_typing_saves_after_delay (void)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
 }
-
-static GtkWidget *find_titled (GtkWidget  *widget,
-                               GType       type,
-                               const char *title);
 
 /* A time typed as people say it ("morgen 21:00") is written out as the
  * date and time it was read as when the cursor leaves the field: stored
@@ -164,11 +238,7 @@ test_typed_time_written_out (void)
   LuwteWindow *window;
   LuwteCase *kase;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   cases = luwte_window_get_cases_page (window);
   kase = luwte_cases_page_new_case (cases);
   title = gtk_widget_get_ancestor (GTK_WIDGET (focused_editable (GTK_WINDOW (window))), ADW_TYPE_ENTRY_ROW);
@@ -231,11 +301,7 @@ test_choose_interventions (void)
   LuwteWindow *window;
   LuwteCase *kase;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   reference = g_strdup (luwte_case_get_reference (kase));
   workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
@@ -310,11 +376,7 @@ test_load_demo_cases (void)
   LuwteWindow *window;
   GListModel *model;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
 
   model = luwte_cases_page_get_model (luwte_window_get_cases_page (window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -331,11 +393,7 @@ test_load_demo_cases (void)
   g_clear_object (&store);
   g_free (path);
   path = g_build_filename (test_dir, "live.db", NULL);
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   g_assert_true (gtk_widget_is_visible (find_titled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Load Demo Cases")));
   luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   wait_idle ();
@@ -356,15 +414,7 @@ test_load_demo_cases (void)
 static GtkTextView *
 find_text_view (GtkWidget *widget)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *found = find_text_view (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_TEXT_VIEW (find_typed (widget, GTK_TYPE_TEXT_VIEW));
 }
 
 static void
@@ -382,11 +432,7 @@ test_notes_log (void)
   GtkTextView *view;
   LuwteWindow *window;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   reference = g_strdup (luwte_case_get_reference (luwte_cases_page_new_case (luwte_window_get_cases_page (window))));
   page = luwte_case_workspace_get_notes_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
   view = find_text_view (GTK_WIDGET (page));
@@ -500,25 +546,26 @@ test_long_log_keeps_window_size (void)
 }
 
 /* The check button of the log row whose text is @text, if it shows one. */
+static gboolean
+is_done_button (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  GtkWidget *box, *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget) || !gtk_widget_is_visible (widget))
+    return FALSE;
+  box = gtk_widget_get_next_sibling (gtk_widget_get_parent (widget));
+  label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  return GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text);
+}
+
 static GtkCheckButton *
 find_done_button (GtkWidget  *widget,
                   const char *text)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget))
-    {
-      GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_parent (widget));
-      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *found = find_first (widget, is_done_button, text);
 
-      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
-        return GTK_CHECK_BUTTON (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_done_button (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return found != NULL ? GTK_CHECK_BUTTON (found) : NULL;
 }
 
 /* The line under the entry's text: when, what kind, and for an action
@@ -555,11 +602,7 @@ test_action_points_done (void)
   LuwteWindow *window;
   LuwteCase *kase;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
   page = luwte_case_workspace_get_notes_page (workspace);
@@ -633,11 +676,7 @@ test_close_warns_of_open_work (void)
   LuwteCase *kase;
   const char *warning;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
 
@@ -701,15 +740,9 @@ static AdwEntryRow *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (widget) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  GtkWidget *found = find_titled (widget, ADW_TYPE_ENTRY_ROW, title);
+
+  return found != NULL ? ADW_ENTRY_ROW (found) : NULL;
 }
 
 static void
@@ -724,11 +757,7 @@ test_parties_with_undo (void)
   LuwteWindow *window;
   LuwteCase *kase;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   page = luwte_case_workspace_get_parties_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
 
@@ -768,32 +797,25 @@ static AdwComboRow *
 find_combo_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_COMBO_ROW (widget) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return ADW_COMBO_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
+  GtkWidget *found = find_titled (widget, ADW_TYPE_COMBO_ROW, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return found != NULL ? ADW_COMBO_ROW (found) : NULL;
 }
 
 /* The notes page's log: the list view that is a rich list */
+static gboolean
+is_log_view (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list");
+}
+
 static GtkListView *
 find_log_view (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
-    return GTK_LIST_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_log_view (child);
+  GtkWidget *found = find_first (widget, is_log_view, NULL);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return found != NULL ? GTK_LIST_VIEW (found) : NULL;
 }
 
 static void
@@ -810,11 +832,7 @@ test_edit_party (void)
   LuwteCase *kase;
   GtkWidget *row;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   cases_page = luwte_window_get_cases_page (window);
   kase = g_object_ref (luwte_cases_page_new_case (cases_page));
   page = luwte_case_workspace_get_parties_page (luwte_cases_page_get_workspace (cases_page));
@@ -1020,11 +1038,7 @@ test_export_import_in_window (void)
   LuwteCasesPage *page;
   LuwteWindow *window;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   page = luwte_window_get_cases_page (window);
   luwte_cases_page_new_case (page);
   gtk_editable_set_text (focused_editable (GTK_WINDOW (window)), "Uit te wisselen");
@@ -1057,21 +1071,11 @@ on_clipboard_text (GObject      *clipboard,
   *(char **) data = text != NULL ? text : g_strdup ("");
 }
 
-/* The first widget under @widget of @type. */
-static GtkWidget *
-find_typed (GtkWidget *widget,
-            GType      type)
+static gboolean
+shows_icon (GtkWidget     *widget,
+            gconstpointer  icon_name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_typed (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
 }
 
 /* The first button under @widget that shows the icon @icon_name. */
@@ -1079,16 +1083,7 @@ static GtkWidget *
 find_icon_button (GtkWidget  *widget,
                   const char *icon_name)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon_button (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (widget, shows_icon, icon_name);
 }
 
 static void
@@ -1112,11 +1107,7 @@ test_messages (void)
   g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", NULL, NULL));
   g_assert_true (g_file_set_contents (text_path, "just text", -1, NULL));
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   page = luwte_case_workspace_get_messages_page (luwte_cases_page_get_workspace (luwte_window_get_cases_page (window)));
 
@@ -1191,34 +1182,6 @@ test_messages (void)
   wait_idle ();
 }
 
-/* The first descendant of @widget of @type: a preferences row with
- * @title, or a label or button with @title as its text. */
-static GtkWidget *
-find_titled (GtkWidget  *widget,
-             GType       type,
-             const char *title)
-{
-  const char *text = NULL;
-
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    {
-      if (ADW_IS_PREFERENCES_ROW (widget))
-        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      else if (GTK_IS_LABEL (widget))
-        text = gtk_label_get_text (GTK_LABEL (widget));
-      else if (GTK_IS_BUTTON (widget))
-        text = gtk_button_get_label (GTK_BUTTON (widget));
-      if (g_strcmp0 (text, title) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_titled (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* How many of @widget's descendants with @tooltip are shown. */
 static guint
@@ -1279,11 +1242,7 @@ test_takedown_by_hand (void)
   GtkWidget *badge;
   GtkWidget *reminder;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   cases = luwte_window_get_cases_page (window);
   workspace = luwte_cases_page_get_workspace (cases);
   page = luwte_case_workspace_get_messages_page (workspace);
@@ -1700,11 +1659,7 @@ test_close_and_reopen (void)
   LuwteCase *kase;
   guint chosen;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   kase = luwte_cases_page_new_case (luwte_window_get_cases_page (window));
   workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (window));
   used = luwte_store_add_case_intervention (store, kase, "digital-community-officer", "1.0", &error);
@@ -1973,11 +1928,7 @@ test_case_report (void)
   LuwteCasesPage *cases;
   LuwteWindow *window;
 
-  store = luwte_store_open (path, &error);
-  g_assert_no_error (error);
-  window = luwte_window_new (NULL, card, NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+  window = open_window (path, card, &store);
   cases = luwte_window_get_cases_page (window);
   /* No case on screen: nothing to report. */
   g_assert_false (luwte_cases_page_write_report (cases, pdf));
