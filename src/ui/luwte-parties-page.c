@@ -299,7 +299,7 @@ append_row (LuwtePartiesPage *self,
 
   row->name_row = add_expander_entry (row, _("Name"), luwte_party_get_name (party));
   row->organisation_row = add_expander_entry (row, _("Organisation"), luwte_party_get_organisation (party));
-  row->contact_row = add_expander_entry (row, _("Contact (phone, e-mail)"), luwte_party_get_contact (party));
+  row->contact_row = add_expander_entry (row, _("Contact (address for letters, phone or e-mail)"), luwte_party_get_contact (party));
 
   row->remove = gtk_button_new_with_mnemonic (_("_Remove From the Case"));
   gtk_widget_set_valign (row->remove, GTK_ALIGN_CENTER);
@@ -571,7 +571,7 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->organisation_row), _("Organisation"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->organisation_row));
   self->contact_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact (phone, e-mail)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact (address for letters, phone or e-mail)"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->contact_row));
 
   self->book_list = GTK_LIST_BOX (gtk_list_box_new ());

@@ -840,8 +840,8 @@ test_edit_party (void)
   /* Enter in the last field of the form adds the party. */
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Wijkagent Noord");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Organisation")), "Politie");
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Contact (phone, e-mail)")), "06-00000000");
-  press_enter_in (find_entry_row (GTK_WIDGET (page), "Contact (phone, e-mail)"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Contact (address for letters, phone or e-mail)")), "06-00000000");
+  press_enter_in (find_entry_row (GTK_WIDGET (page), "Contact (address for letters, phone or e-mail)"));
   g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name"))), ==, "");
   parties = luwte_store_list_parties (store, kase, &error);
@@ -960,9 +960,9 @@ test_refused_party_edit_told_once (void)
   g_assert_false (luwte_parties_page_flush (page));
   g_assert_cmpuint (told, ==, 1);
   /* More typing, still refused: no second message. */
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone, e-mail)")), "06");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (address for letters, phone or e-mail)")), "06");
   g_assert_false (luwte_parties_page_flush (page));
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone, e-mail)")), "0612");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (address for letters, phone or e-mail)")), "0612");
   g_assert_false (luwte_parties_page_flush (page));
   g_assert_cmpuint (told, ==, 1);
   /* Stored, then refused again: told again. */
