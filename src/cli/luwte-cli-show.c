@@ -73,6 +73,21 @@ append_time_field (GString    *out,
   append_field (out, label, local);
 }
 
+/* "<separator><label> <time>", in local time, when there is a time. */
+static void
+append_time_if_set (GString    *out,
+                    const char *separator,
+                    const char *label,
+                    const char *iso)
+{
+  g_autofree char *local = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return;
+  local = luwte_time_format_local (iso, TIME_FORMAT);
+  g_string_append_printf (out, "%s%s %s", separator, label, local);
+}
+
 static void
 append_heading (GString    *out,
                 const char *title,
@@ -160,18 +175,8 @@ append_interventions (GString       *out,
           g_string_append_printf (out, " — %s ", C_("show", "responsible:"));
           append_text (out, name, 4);
         }
-      if (luwte_case_intervention_get_due_at (item) != NULL)
-        {
-          g_autofree char *due = luwte_time_format_local (luwte_case_intervention_get_due_at (item), TIME_FORMAT);
-
-          g_string_append_printf (out, " — %s %s", C_("show", "due"), due);
-        }
-      if (luwte_case_intervention_get_done_at (item) != NULL)
-        {
-          g_autofree char *done = luwte_time_format_local (luwte_case_intervention_get_done_at (item), TIME_FORMAT);
-
-          g_string_append_printf (out, " — %s %s", C_("show", "done"), done);
-        }
+      append_time_if_set (out, " — ", C_("show", "due"), luwte_case_intervention_get_due_at (item));
+      append_time_if_set (out, " — ", C_("show", "done"), luwte_case_intervention_get_done_at (item));
       g_string_append_c (out, '\n');
     }
 }
@@ -203,12 +208,7 @@ append_log (GString   *out,
         {
           g_string_append_printf (out, "    %s ", C_("show", "Action by:"));
           append_text (out, by != NULL && *by != '\0' ? by : "—", 6);
-          if (due != NULL && *due != '\0')
-            {
-              g_autofree char *when = luwte_time_format_local (due, TIME_FORMAT);
-
-              g_string_append_printf (out, "; %s %s", C_("show", "due"), when);
-            }
+          append_time_if_set (out, "; ", C_("show", "due"), due);
           g_string_append_c (out, '\n');
         }
     }
@@ -273,18 +273,8 @@ append_letters (GString              *out,
           append_text (out, name, 4);
         }
       g_string_append_printf (out, "\n    %s %s", C_("show", "created"), created);
-      if (luwte_letter_get_final_at (letter) != NULL)
-        {
-          g_autofree char *at = luwte_time_format_local (luwte_letter_get_final_at (letter), TIME_FORMAT);
-
-          g_string_append_printf (out, "; %s %s", C_("show", "final"), at);
-        }
-      if (luwte_letter_get_sent_at (letter) != NULL)
-        {
-          g_autofree char *at = luwte_time_format_local (luwte_letter_get_sent_at (letter), TIME_FORMAT);
-
-          g_string_append_printf (out, "; %s %s", C_("show", "sent"), at);
-        }
+      append_time_if_set (out, "; ", C_("show", "final"), luwte_letter_get_final_at (letter));
+      append_time_if_set (out, "; ", C_("show", "sent"), luwte_letter_get_sent_at (letter));
       g_string_append_c (out, '\n');
     }
 }
