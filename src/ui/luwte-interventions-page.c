@@ -287,16 +287,12 @@ add_row (LuwteInterventionsPage *self,
   luwte_party_choice_fill (row->party_row, self->store, self->kase, luwte_case_intervention_get_party_id (item));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->party_row));
 
-  row->responsible_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->responsible_row), _("Responsible (in words)"));
-  gtk_editable_set_text (GTK_EDITABLE (row->responsible_row), luwte_case_intervention_get_responsible (item));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->responsible_row));
-
-  row->due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->due_row),
-                                 do_nothing ? _("Review At (e.g. 2026-12-31 18:00)") : _("Due (e.g. 2026-12-31 18:00)"));
-  gtk_editable_set_text (GTK_EDITABLE (row->due_row), due);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->due_row));
+  row->responsible_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Responsible (in words)"),
+                                                   luwte_case_intervention_get_responsible (item));
+  row->due_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander),
+                                           do_nothing ? _("Review At (e.g. 2026-12-31 18:00)")
+                                                      : _("Due (e.g. 2026-12-31 18:00)"),
+                                           due);
   luwte_time_entry_follow (GTK_WIDGET (row->due_row));
 
   row->rationale = add_text_field (row->expander, _("Why"), NULL, luwte_case_intervention_get_rationale (item));

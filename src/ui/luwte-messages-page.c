@@ -311,19 +311,6 @@ on_remove_clicked (MessageRow *row)
     luwte_messages_page_remove (self, position);
 }
 
-static AdwEntryRow *
-add_expander_entry (MessageRow *row,
-                    const char *title,
-                    const char *text)
-{
-  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (entry));
-  return entry;
-}
-
 /* A row inside the expander for what is no row of its own kind, named
  * for a screen reader. */
 static GtkWidget *
@@ -481,10 +468,10 @@ add_row (LuwteMessagesPage *self,
   luwte_accessible_name_inner (GTK_WIDGET (row->state_row), GTK_TYPE_LIST_VIEW, _("Takedown states"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->state_row));
 
-  row->at_row = add_expander_entry (row, _("Requested On / State Since (e.g. 2026-11-30 10:00)"), at);
-  row->channel_row = add_expander_entry (row, _("Channel (e.g. e-mail, webform, trusted flagger)"),
+  row->at_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Requested On / State Since (e.g. 2026-11-30 10:00)"), at);
+  row->channel_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Channel (e.g. e-mail, webform, trusted flagger)"),
                                          luwte_evidence_get_takedown_channel (item));
-  row->due_row = add_expander_entry (row, _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
+  row->due_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
   luwte_time_entry_follow (GTK_WIDGET (row->due_row));
 
   if (*luwte_evidence_get_description (item) != '\0')

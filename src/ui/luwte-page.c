@@ -170,3 +170,24 @@ luwte_page_follow_expander (AdwExpanderRow *row)
   g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded), NULL);
 }
+
+/**
+ * luwte_page_add_entry_row:
+ * @row: an expander row of a page's list
+ * @title: what the field holds, shown in it
+ * @text: (nullable): its text
+ *
+ * Returns: (transfer none): a one-line field added to what @row opens to
+ */
+AdwEntryRow *
+luwte_page_add_entry_row (AdwExpanderRow *row,
+                          const char     *title,
+                          const char     *text)
+{
+  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  adw_expander_row_add_row (row, GTK_WIDGET (entry));
+  return entry;
+}

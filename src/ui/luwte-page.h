@@ -12,5 +12,8 @@ void luwte_page_set_scrolled_content (AdwBin    *page,
                                       GtkWidget *content);
 void luwte_page_scroll_into_view     (GtkWidget *widget);
 void luwte_page_follow_expander      (AdwExpanderRow *row);
+AdwEntryRow *luwte_page_add_entry_row (AdwExpanderRow *row,
+                                       const char     *title,
+                                       const char     *text);
 
 G_END_DECLS

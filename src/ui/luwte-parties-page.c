@@ -186,11 +186,8 @@ add_expander_entry (PartyRow   *row,
                     const char *title,
                     const char *text)
 {
-  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  AdwEntryRow *entry = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), title, text);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (entry));
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (schedule_save), row);
   return entry;
 }
