@@ -144,6 +144,12 @@ test_not_a_database (void)
 }
 
 static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_migration_keeps_data (void)
 {
   g_autofree char *path = temp_db_path ("version1.db");
@@ -1004,18 +1010,23 @@ test_timeline_and_history (void)
     g_assert_cmpuint (first->len, ==, again->len);
 
     /* A template the user added after they were read: read again, and
-     * its letter named by its title, not its id. */
+     * its letter named by its title, not its id. A template that is
+     * nowhere does not make them be read again while nothing changed. */
     {
       g_autofree char *dir = luwte_template_library_default_user_dir ();
       g_autofree char *file = g_build_filename (dir, "eigen-bedankbrief.nl.txt", NULL);
       g_autoptr(LuwteCase) own_case = luwte_store_create_case (store, "Eigen sjabloon", &error);
       g_autoptr(LuwteLetter) own = NULL;
+      g_autoptr(LuwteLetter) unknown = NULL;
       g_autoptr(GPtrArray) later = NULL;
+      g_autoptr(GPtrArray) again_later = NULL;
       g_autoptr(GBytes) own_pdf = g_bytes_new_static ("%PDF-1.4", 8);
       LuwteTimelineEntry *last;
+      guint reads = 0;
 
       g_assert_no_error (error);
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_signal_connect_swapped (kept, "changed", G_CALLBACK (count_signal), &reads);
       g_assert_true (g_file_set_contents (file, "id: eigen-bedankbrief\nlanguage: nl\ntitle: Bedankbrief aan de buurt\n"
                                                 "subject: Dank\n---\nDank u wel.\n", -1, &error));
       own = luwte_store_add_letter (store, own_case, "eigen-bedankbrief", LUWTE_LANGUAGE_NL, 0, &error);
@@ -1023,10 +1034,19 @@ test_timeline_and_history (void)
       g_assert_true (luwte_store_finalise_letter (store, own_case, own, own_pdf, &error));
       later = luwte_store_list_timeline (store, own_case, card, &kept, LUWTE_LANGUAGE_NL, &error);
       g_assert_no_error (error);
-      g_assert_true (kept != read);
+      g_assert_true (kept == read);
+      g_assert_cmpuint (reads, ==, 1);
       last = g_ptr_array_index (later, later->len - 1);
       g_assert_cmpint (last->kind, ==, LUWTE_TIMELINE_LETTER_FINAL);
       g_assert_nonnull (strstr (last->text, "Bedankbrief aan de buurt"));
+
+      unknown = luwte_store_add_letter (store, own_case, "nergens-te-vinden", LUWTE_LANGUAGE_NL, 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (luwte_store_finalise_letter (store, own_case, unknown, own_pdf, &error));
+      again_later = luwte_store_list_timeline (store, own_case, card, &kept, LUWTE_LANGUAGE_NL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (reads, ==, 1);
+      g_signal_handlers_disconnect_by_data (kept, &reads);
       g_assert_cmpint (g_remove (file), ==, 0);
     }
   }

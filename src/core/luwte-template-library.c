@@ -31,6 +31,7 @@ struct _LuwteTemplateLibrary
   GResource *builtin;
   char      *builtin_path;   /* a resource folder, ending in "/" */
   char      *user_dir;
+  gint64     user_dir_changed;   /* its modification time when read, µs; 0 when missing */
   GPtrArray *templates;      /* LuwteTemplate, by id, then language */
   GPtrArray *problems;       /* GError */
 };
@@ -357,11 +358,45 @@ compare_templates (gconstpointer a,
  * Reads every template again, and emits #LuwteTemplateLibrary::changed.
  * Templates from before are dropped; whoever holds one keeps a reference.
  */
+/* When the user's folder last changed (a template added, removed or
+ * renamed), in µs; 0 when there is no such folder. */
+static gint64
+user_dir_changed (LuwteTemplateLibrary *self)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (self->user_dir);
+  g_autoptr(GFileInfo) info = g_file_query_info (dir, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) changed = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+
+  return changed != NULL ? g_date_time_to_unix (changed) * G_USEC_PER_SEC + g_date_time_get_microsecond (changed) : 0;
+}
+
+/**
+ * luwte_template_library_reload_if_changed:
+ *
+ * Reads the templates again when a template was added to the user's
+ * folder, or one taken out, since they were read: one look at the
+ * folder, not a read of every file.
+ *
+ * Returns: %TRUE when they were read again
+ */
+gboolean
+luwte_template_library_reload_if_changed (LuwteTemplateLibrary *self)
+{
+  g_return_val_if_fail (LUWTE_IS_TEMPLATE_LIBRARY (self), FALSE);
+
+  if (user_dir_changed (self) == self->user_dir_changed)
+    return FALSE;
+  luwte_template_library_reload (self);
+  return TRUE;
+}
+
 void
 luwte_template_library_reload (LuwteTemplateLibrary *self)
 {
   g_return_if_fail (LUWTE_IS_TEMPLATE_LIBRARY (self));
 
+  self->user_dir_changed = user_dir_changed (self);
   g_ptr_array_set_size (self->templates, 0);
   g_ptr_array_set_size (self->problems, 0);
   load_builtin (self);

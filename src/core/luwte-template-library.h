@@ -20,6 +20,7 @@ LuwteTemplateLibrary *luwte_template_library_new_full      (GResource           
 char                 *luwte_template_library_default_user_dir (void);
 
 void                  luwte_template_library_reload        (LuwteTemplateLibrary *self);
+gboolean              luwte_template_library_reload_if_changed (LuwteTemplateLibrary *self);
 const char           *luwte_template_library_get_user_dir  (LuwteTemplateLibrary *self);
 GPtrArray            *luwte_template_library_get_templates (LuwteTemplateLibrary *self);
 GPtrArray            *luwte_template_library_get_problems  (LuwteTemplateLibrary *self);

@@ -75,25 +75,20 @@ lookup_template (LuwteTemplateLibrary *library,
 
 /* The template's title in @language, or else in the other one, or else
  * its id. The library is read only when a letter needs it; a library
- * kept from before is read again once when it lacks a template, which
- * the user may have added since. */
+ * kept from before is read again when it lacks a template and the user's
+ * folder changed since, as when a template was added. */
 static const char *
 template_title (LuwteTemplateLibrary **library,
-                gboolean              *read_now,
                 const char            *id,
                 LuwteLanguage          language)
 {
-  LuwteTemplate *template = NULL;
+  LuwteTemplate *template;
 
-  if (*library != NULL)
+  if (*library == NULL)
+    *library = luwte_template_library_new ();
+  template = lookup_template (*library, id, language);
+  if (template == NULL && luwte_template_library_reload_if_changed (*library))
     template = lookup_template (*library, id, language);
-  if (template == NULL && !*read_now)
-    {
-      g_clear_object (library);
-      *library = luwte_template_library_new ();
-      *read_now = TRUE;
-      template = lookup_template (*library, id, language);
-    }
   return template != NULL ? luwte_template_get_title (template) : id;
 }
 
@@ -117,7 +112,8 @@ letter_text (LuwteTimelineKind  kind,
  * @library: (inout) (nullable) (optional): the letter templates, for the
  *   letters' titles: read when a letter is first named and kept there
  *   for the next call, read again when a letter's template is not in
- *   them; %NULL to read them for this call only
+ *   them and the user's template folder changed; %NULL to read them for
+ *   this call only
  *
  * Returns: (transfer container) (element-type LuwteTimelineEntry): oldest
  *   first
@@ -153,7 +149,6 @@ luwte_store_list_timeline (LuwteStore            *store,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
   g_autoptr(LuwteTemplateLibrary) own_library = NULL;
   LuwteTemplateLibrary **templates = library != NULL ? library : &own_library;
-  gboolean templates_read = FALSE;
   int rc;
 
   if (stmt == NULL)
@@ -205,7 +200,7 @@ luwte_store_list_timeline (LuwteStore            *store,
           break;
         case LUWTE_TIMELINE_LETTER_FINAL:
         case LUWTE_TIMELINE_LETTER_SENT:
-          entry->text = letter_text (entry->kind, template_title (templates, &templates_read, a, language), b);
+          entry->text = letter_text (entry->kind, template_title (templates, a, language), b);
           break;
         case LUWTE_TIMELINE_TAKEDOWN:
           {
