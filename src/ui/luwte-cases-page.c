@@ -44,6 +44,7 @@ struct _LuwteCasesPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   AdwClamp           *list_clamp;
+  int                 list_width;    /* beside a case: list_clamp's width in the template */
   GtkWidget          *demo_button;
   GtkWidget          *workspace_pane;
   AdwHeaderBar       *list_header;
@@ -71,9 +72,6 @@ struct _LuwteCasesPage
 };
 
 G_DEFINE_FINAL_TYPE (LuwteCasesPage, luwte_cases_page, ADW_TYPE_BIN)
-
-/* The list's width beside a case, as list_clamp in the template. */
-#define LIST_WIDTH 360
 
 /* Rows enough for the tallest window (rows are some 50 px high). */
 #define FIRST_SCREEN_ROWS 48
@@ -1130,7 +1128,7 @@ luwte_cases_page_class_init (LuwteCasesPageClass *klass)
 static void
 on_folded (LuwteCasesPage *self)
 {
-  int width = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : LIST_WIDTH;
+  int width = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2 : self->list_width;
 
   adw_clamp_set_maximum_size (self->list_clamp, width);
   adw_clamp_set_tightening_threshold (self->list_clamp, width);
@@ -1192,6 +1190,7 @@ luwte_cases_page_init (LuwteCasesPage *self)
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "map", G_CALLBACK (on_list_map), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "realize", G_CALLBACK (on_list_realize), self, G_CONNECT_SWAPPED);
+  self->list_width = adw_clamp_get_maximum_size (self->list_clamp);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   on_folded (self);
 }
