@@ -398,6 +398,12 @@ show_letters (Fixture *fixture)
   wait_idle ();
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs the main loop until the preview has drawn its page at its present
  * size; a bound keeps a broken preview from hanging the test. */
 static gboolean
@@ -405,7 +411,6 @@ wait_for_page (LuwteLetterPreview *preview)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   int width = 0, height = 0;
-  gpointer tick = NULL;
 
   for (;;)
     {
@@ -417,9 +422,16 @@ wait_for_page (LuwteLetterPreview *preview)
         return TRUE;
       if (g_get_monotonic_time () > deadline)
         return FALSE;
-      /* Wakes the loop up should no event come. */
-      g_timeout_add_once (20, (GSourceOnceFunc) g_nullify_pointer, &tick);
-      g_main_context_iteration (NULL, TRUE);
+      /* Wakes the loop up should no event come. The source is removed
+       * after the iteration: it must never outlive this frame. */
+      {
+        g_autoptr(GSource) wake = g_timeout_source_new (20);
+
+        g_source_set_callback (wake, wake_up, NULL, NULL);
+        g_source_attach (wake, NULL);
+        g_main_context_iteration (NULL, TRUE);
+        g_source_destroy (wake);
+      }
     }
 }
 
