@@ -681,6 +681,8 @@ test_letter (void)
   g_autofree char *text = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *youth = NULL;
+  g_autofree char *youth_name = NULL;
+  g_autofree char *not_youth = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   gboolean have_pdftotext = pdftotext != NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -722,10 +724,20 @@ test_letter (void)
     JsonArray *parties = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "parties");
 
     for (guint i = 0; i < json_array_get_length (parties); i++)
-      if (g_str_equal (json_object_get_string_member (json_array_get_object_element (parties, i), "role"), "youth"))
-        youth = g_strdup (json_object_get_string_member (json_array_get_object_element (parties, i), "id"));
+      {
+        JsonObject *party = json_array_get_object_element (parties, i);
+
+        if (g_str_equal (json_object_get_string_member (party, "role"), "youth") && youth == NULL)
+          {
+            youth = g_strdup (json_object_get_string_member (party, "id"));
+            youth_name = g_strdup (json_object_get_string_member (party, "name"));
+          }
+        else if (!g_str_equal (json_object_get_string_member (party, "role"), "youth") && not_youth == NULL)
+          not_youth = g_strdup (json_object_get_string_member (party, "id"));
+      }
   }
   g_assert_nonnull (youth);
+  g_assert_nonnull (not_youth);
   run_clear (&run);
 
   run_cli (&run, "--db", db, "letter", reference, "youth-letter", "--party", youth, "-o", txt, "--lang", "nl", NULL);
@@ -738,6 +750,23 @@ test_letter (void)
   run_cli (&run, "--db", db, "letter", reference, "parents-letter", "-o", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  /* The parents' letter names the young person given; only a party with
+   * that role can be. */
+  g_clear_pointer (&text, g_free);
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "--youth", youth, "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, youth_name));
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "--youth", not_youth, "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_error_line (&run);
+  g_assert_nonnull (strstr (run.err, not_youth));
+  run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "parents-letter", "--youth", "jongere", "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 2);
   run_clear (&run);
 
   /* Not a letter made final: a draft, in the letter's language. */

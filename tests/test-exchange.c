@@ -713,7 +713,7 @@ test_round_trip_letters (void)
   g_assert_no_error (error);
   {
     /* Party ids are each store's own; nothing else may differ. */
-    g_autoptr(GRegex) ids = g_regex_new ("\"(id|party)\" : \"p[0-9]+\"", 0, 0, NULL);
+    g_autoptr(GRegex) ids = g_regex_new ("\"(id|party|youth)\" : \"p[0-9]+\"", 0, 0, NULL);
     g_autofree char *a = g_regex_replace_literal (ids, exported, -1, 0, "\"p\"", 0, NULL);
     g_autofree char *b = g_regex_replace_literal (ids, reexported, -1, 0, "\"p\"", 0, NULL);
     g_assert_cmpstr (a, ==, b);
@@ -773,6 +773,93 @@ test_round_trip_letters (void)
         recipient = g_strdup (luwte_letter_get_recipient (g_ptr_array_index (copied, 0)));
         g_assert_cmpstr (recipient, ==, round == 0 ? "Iemand uit het bestand" : "Trust & Safety (Verzonnen Platform)");
         g_clear_pointer (&recipient, g_free);
+      }
+  }
+
+  /* The young person a letter names travels as a party reference: the
+   * second of the case's young people stays the second; null is none; a
+   * file without the key names the first, as letters did then; a
+   * reference to a party the file does not have is refused. */
+  {
+    g_autoptr(GPtrArray) first_parties = luwte_store_list_parties (first, kase, &error);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *second_youth = NULL;
+    g_autofree char *first_youth = NULL;
+    JsonObject *sent;
+
+    for (guint i = 0; i < first_parties->len; i++)
+      if (luwte_party_get_role (g_ptr_array_index (first_parties, i)) == LUWTE_ROLE_YOUTH)
+        {
+          char **slot = first_youth == NULL ? &first_youth : &second_youth;
+
+          if (*slot == NULL)
+            *slot = g_strdup (luwte_party_get_name (g_ptr_array_index (first_parties, i)));
+        }
+    g_assert_nonnull (first_youth);
+    if (second_youth == NULL)
+      {
+        g_autoptr(LuwteParty) other = luwte_party_new (LUWTE_ROLE_YOUTH, "Noor Tweede", "", "");
+
+        g_assert_true (luwte_store_add_party (first, kase, other, &error));
+        second_youth = g_strdup ("Noor Tweede");
+      }
+    g_clear_pointer (&parties, g_ptr_array_unref);
+    parties = luwte_store_list_parties (first, kase, &error);
+    g_clear_pointer (&exported, g_free);
+    exported = luwte_exchange_export (first, kase, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_data (parser, exported, -1, &error));
+    sent = json_array_get_object_element (json_object_get_array_member (
+             json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "case"), "letters"), 0);
+    g_assert_true (json_object_has_member (sent, "youth"));
+    for (guint i = 0; i < parties->len; i++)
+      if (g_str_equal (luwte_party_get_name (g_ptr_array_index (parties, i)), second_youth))
+        {
+          g_autofree char *ref = g_strdup_printf ("p%" G_GINT64_FORMAT, luwte_party_get_id (g_ptr_array_index (parties, i)));
+
+          json_object_set_string_member (sent, "youth", ref);
+        }
+    for (guint round = 0; round < 4; round++)
+      {
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+        g_autofree char *changed = NULL;
+        g_autofree char *imported = NULL;
+        g_autoptr(LuwteCase) copy = NULL;
+        g_autoptr(GPtrArray) copied = NULL;
+        g_autoptr(GPtrArray) copied_parties = NULL;
+        const char *named = NULL;
+        gint64 youth_id;
+
+        if (round == 1)
+          json_object_set_null_member (sent, "youth");
+        else if (round == 2)
+          json_object_remove_member (sent, "youth");
+        else if (round == 3)
+          json_object_set_string_member (sent, "youth", "p999999");
+        json_generator_set_root (generator, json_parser_get_root (parser));
+        changed = json_generator_to_data (generator, NULL);
+        imported = luwte_exchange_import (second, card, changed, strlen (changed), TRUE, &error);
+        if (round == 3)
+          {
+            g_assert_null (imported);
+            g_assert_nonnull (error);
+            g_assert_nonnull (strstr (error->message, "youth"));
+            g_clear_error (&error);
+            continue;
+          }
+        g_assert_no_error (error);
+        copy = luwte_store_get_case (second, imported, &error);
+        copied = luwte_store_list_letters (second, copy, &error);
+        copied_parties = luwte_store_list_parties (second, copy, &error);
+        g_assert_no_error (error);
+        youth_id = luwte_letter_get_youth_id (g_ptr_array_index (copied, 0));
+        for (guint i = 0; i < copied_parties->len; i++)
+          if (luwte_party_get_id (g_ptr_array_index (copied_parties, i)) == youth_id)
+            named = luwte_party_get_name (g_ptr_array_index (copied_parties, i));
+        if (round == 1)
+          g_assert_cmpint (youth_id, ==, 0);
+        else
+          g_assert_cmpstr (named, ==, round == 0 ? second_youth : first_youth);
       }
   }
 }

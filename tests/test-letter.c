@@ -165,6 +165,7 @@ test_every_template_complete (void)
       n_builtin++;
       facts.party_id = party_in_role (store, kase, luwte_template_get_recipient (template));
       g_assert_cmpint (facts.party_id, >, 0);
+      facts.youth_id = luwte_letter_default_youth (store, kase);
       values = luwte_letter_values_build (store, &facts, &error);
       g_assert_no_error (error);
       if (!luwte_letter_render (template, values, &subject, &body, missing))
@@ -217,6 +218,7 @@ test_values_literal (void)
   g_assert_true (luwte_store_add_party (store, kase, youth, &error));
   g_assert_true (luwte_store_add_party (store, kase, parent, &error));
   facts.party_id = luwte_party_get_id (parent);
+  facts.youth_id = luwte_party_get_id (youth);
   values = luwte_letter_values_build (store, &facts, &error);
   g_assert_no_error (error);
   luwte_letter_render (template, values, &subject, &body, missing);
@@ -410,6 +412,115 @@ test_life_of_a_letter (void)
   g_assert_cmpint (count (store, "SELECT count (*) FROM letters WHERE previous_id IS NOT NULL"), ==, 1);
 }
 
+/* A case with two young people: each parents' letter names the one it is
+ * about, chosen per letter, and keeps them through a new version, the
+ * removal of the party and its Undo. */
+static void
+test_youth_per_letter (void)
+{
+  g_autoptr(LuwteStore) store = open_with_profile ("letters-youth.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep Zuidwijk", NULL);
+  g_autoptr(LuwteParty) first = luwte_party_new (LUWTE_ROLE_YOUTH, "Sam Eerste", "", "");
+  g_autoptr(LuwteParty) second = luwte_party_new (LUWTE_ROLE_YOUTH, "Noor Tweede", "", "");
+  g_autoptr(LuwteParty) parent = luwte_party_new (LUWTE_ROLE_PARENT, "Fam. Tweede", "", "Dorpsstraat 2");
+  g_autoptr(LuwteTemplateLibrary) library = luwte_template_library_new ();
+  LuwteTemplate *parents = luwte_template_library_lookup (library, "parents-letter", LUWTE_LANGUAGE_NL);
+  g_autoptr(LuwteLetter) letter = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(LuwteRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  LuwteLetterFacts facts = { .kase = kase, .language = LUWTE_LANGUAGE_NL };
+  LuwteLetterEdit edit = { 0 };
+  gint64 second_id;
+
+  g_assert_nonnull (parents);
+  g_assert_true (luwte_template_uses_field (parents, "jongere.naam"));
+  g_assert_false (luwte_template_uses_field (luwte_template_library_lookup (library, "ntd-platform", LUWTE_LANGUAGE_NL),
+                                             "jongere.naam"));
+  g_assert_true (luwte_store_add_party (store, kase, first, &error));
+  g_assert_true (luwte_store_add_party (store, kase, second, &error));
+  g_assert_true (luwte_store_add_party (store, kase, parent, &error));
+  second_id = luwte_party_get_id (second);
+  g_assert_cmpint (luwte_letter_default_youth (store, kase), ==, luwte_party_get_id (first));
+
+  /* A new letter is about the first young person, as before. */
+  letter = luwte_store_add_letter (store, kase, "parents-letter", LUWTE_LANGUAGE_NL, luwte_party_get_id (parent), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luwte_letter_get_youth_id (letter), ==, luwte_party_get_id (first));
+
+  /* Chosen: the second, stored, and named in the text. */
+  edit.youth_id = &second_id;
+  g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
+  g_assert_cmpint (luwte_letter_get_youth_id (letter), ==, second_id);
+  letters = luwte_store_list_letters (store, kase, &error);
+  g_assert_cmpint (luwte_letter_get_youth_id (g_ptr_array_index (letters, 0)), ==, second_id);
+  facts.party_id = luwte_party_get_id (parent);
+  facts.youth_id = luwte_letter_get_youth_id (letter);
+  {
+    g_autoptr(LuwteTemplateValues) values = luwte_letter_values_build (store, &facts, &error);
+    g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *subject = NULL;
+    g_autofree char *body = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (luwte_letter_render (parents, values, &subject, &body, missing));
+    g_assert_nonnull (strstr (body, "uw kind, Noor Tweede."));
+    g_assert_null (strstr (body, "Sam Eerste"));
+  }
+  /* None chosen: the field is missing, not filled with someone else. */
+  facts.youth_id = 0;
+  {
+    g_autoptr(LuwteTemplateValues) values = luwte_letter_values_build (store, &facts, &error);
+    g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *subject = NULL;
+    g_autofree char *body = NULL;
+
+    g_assert_false (luwte_letter_render (parents, values, &subject, &body, missing));
+    g_assert_nonnull (strstr (body, "[[jongere.naam]]"));
+  }
+
+  /* A party of another case is never chosen. */
+  {
+    g_autoptr(LuwteCase) other = luwte_store_create_case (store, "Andere casus", NULL);
+    g_autoptr(LuwteParty) stranger = luwte_party_new (LUWTE_ROLE_YOUTH, "Iemand Anders", "", "");
+    gint64 stranger_id;
+
+    g_assert_true (luwte_store_add_party (store, other, stranger, &error));
+    stranger_id = luwte_party_get_id (stranger);
+    edit.youth_id = &stranger_id;
+    g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
+    g_assert_cmpint (luwte_letter_get_youth_id (letter), ==, 0);
+    edit.youth_id = &second_id;
+    g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
+  }
+
+  /* Removing the young person forgets the choice; Undo brings it back. */
+  removal = luwte_store_remove (store, LUWTE_REMOVAL_PARTY, kase, second_id, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&letters, g_ptr_array_unref);
+  letters = luwte_store_list_letters (store, kase, &error);
+  g_assert_cmpint (luwte_letter_get_youth_id (g_ptr_array_index (letters, 0)), ==, 0);
+  g_assert_true (luwte_store_undo_removal (store, removal, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&letters, g_ptr_array_unref);
+  letters = luwte_store_list_letters (store, kase, &error);
+  g_assert_cmpint (luwte_letter_get_youth_id (g_ptr_array_index (letters, 0)), ==, second_id);
+
+  /* A new version of a final letter is about the same young person. */
+  g_clear_object (&letter);
+  letter = g_object_ref (g_ptr_array_index (letters, 0));
+  {
+    g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
+    g_autoptr(LuwteLetter) next = NULL;
+
+    g_assert_true (luwte_store_finalise_letter (store, kase, letter, pdf, &error));
+    g_assert_no_error (error);
+    next = luwte_store_new_letter_version (store, kase, letter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (luwte_letter_get_youth_id (next), ==, second_id);
+  }
+}
+
 static void
 test_mailto (void)
 {
@@ -431,6 +542,7 @@ main (int    argc,
   g_test_add_func ("/letter/checklist", test_checklist);
   g_test_add_func ("/letter/life", test_life_of_a_letter);
   g_test_add_func ("/letter/mailto", test_mailto);
+  g_test_add_func ("/letter/youth-per-letter", test_youth_per_letter);
 
   return g_test_run ();
 }

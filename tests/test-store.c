@@ -231,7 +231,9 @@ test_migration_to_done_actions (void)
 }
 
 /* A database from before letters kept their recipient: a final letter
- * gets its party's name as it is at the upgrade, a draft none yet. */
+ * gets its party's name as it is at the upgrade, a draft none yet. From
+ * before letters named their young person: every letter is about the
+ * case's first young person, whom it named then. */
 static void
 test_migration_to_letter_recipients (void)
 {
@@ -252,6 +254,8 @@ test_migration_to_letter_recipients (void)
                    " VALUES ('OOV-2026-0013', 'OOV', 2026, 13, 'Brief aan ouders', 'active',"
                    " '2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00+01:00');"
                    "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'parent', 'Fam. Verzonnen', 'Ouders');"
+                   "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'youth', 'Sam', '');"
+                   "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'youth', 'Noor', '');"
                    "INSERT INTO letters (case_id, template, language, party_id, status, subject, body, created_at,"
                    " updated_at, final_at) VALUES (1, 'parents-letter', 'nl', 1, 'final', 'Zorgen', 'Tekst',"
                    " '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00');"
@@ -269,6 +273,8 @@ test_migration_to_letter_recipients (void)
   g_assert_cmpuint (letters->len, ==, 2);
   g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 0)), ==, "Fam. Verzonnen (Ouders)");
   g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 1)), ==, "");
+  for (guint i = 0; i < letters->len; i++)
+    g_assert_cmpint (luwte_letter_get_youth_id (g_ptr_array_index (letters, i)), ==, 2);
 }
 
 static LuwteStore *

@@ -124,6 +124,17 @@ party_of_case (GPtrArray *parties,
   return FALSE;
 }
 
+static gboolean
+youth_of_case (GPtrArray *parties,
+               gint64     id)
+{
+  for (guint i = 0; i < parties->len; i++)
+    if (luwte_party_get_id (g_ptr_array_index (parties, i)) == id &&
+        luwte_party_get_role (g_ptr_array_index (parties, i)) == LUWTE_ROLE_YOUTH)
+      return TRUE;
+  return FALSE;
+}
+
 /* A --set the template does not ask for would be dropped unseen, and the
  * officer would think the letter says it: wrong usage. */
 static gboolean
@@ -185,6 +196,7 @@ luwte_cli_letter (LuwteCliContext  *context,
   const char *positional[2] = { NULL, NULL };
   const char *output = NULL;
   const char *party_text = NULL;
+  const char *youth_text = NULL;
   LuwteTemplate *template;
   LuwteLetterFacts facts = { 0 };
   guint n_positional = 0;
@@ -203,6 +215,12 @@ luwte_cli_letter (LuwteCliContext  *context,
           if (++i >= argc)
             return luwte_cli_usage_error (_("letter: --party needs a party id, such as p3"));
           party_text = argv[i];
+        }
+      else if (g_str_equal (argv[i], "--youth"))
+        {
+          if (++i >= argc)
+            return luwte_cli_usage_error (_("letter: --youth needs a party id, such as p3"));
+          youth_text = argv[i];
         }
       else if (g_str_equal (argv[i], "--set"))
         {
@@ -229,6 +247,8 @@ luwte_cli_letter (LuwteCliContext  *context,
     return luwte_cli_usage_error (_("letter: the output file must end in .pdf or .txt"));
   if (party_text != NULL && parse_party_id (party_text) < 0)
     return luwte_cli_usage_error (_("letter: “%s” is not a party id, such as p3"), party_text);
+  if (youth_text != NULL && parse_party_id (youth_text) < 0)
+    return luwte_cli_usage_error (_("letter: “%s” is not a party id, such as p3"), youth_text);
 
   library = luwte_template_library_new ();
   template = luwte_template_library_lookup (library, positional[1], context->language);
@@ -259,6 +279,13 @@ luwte_cli_letter (LuwteCliContext  *context,
     {
       g_autofree char *message = g_strdup_printf (_("Case %s has no party %s; see luwte-cli show %s --json."),
                                                   positional[0], party_text, positional[0]);
+      return fail_message (message);
+    }
+  facts.youth_id = youth_text != NULL ? parse_party_id (youth_text) : luwte_letter_default_youth (store, kase);
+  if (youth_text != NULL && !youth_of_case (parties, facts.youth_id))
+    {
+      g_autofree char *message = g_strdup_printf (_("Case %s has no young person %s; see luwte-cli show %s --json."),
+                                                  positional[0], youth_text, positional[0]);
       return fail_message (message);
     }
 

@@ -36,7 +36,7 @@ static const Command commands[] = {
   { "demo", "demo --cases N [--notes M] [--seed S]",
     N_("Add N synthetic cases, the same for the same seed; with --notes, M log entries over them all"), luwte_cli_demo },
   { "templates", "templates [--json]", N_("List the letter templates"), luwte_cli_templates },
-  { "letter", "letter REF TEMPLATE [--party ID] [--set NAME=VALUE]… -o FILE", N_("Write a letter of a case, .pdf or .txt by the file’s extension"), luwte_cli_letter },
+  { "letter", "letter REF TEMPLATE [--party ID] [--youth ID] [--set NAME=VALUE]… -o FILE", N_("Write a letter of a case, .pdf or .txt by the file’s extension"), luwte_cli_letter },
   { "report", "report REF -o FILE.pdf", N_("Write the report of a case as PDF"), luwte_cli_report },
   { "stats", "stats [--json] [--from DATE] [--to DATE]", N_("Figures over the cases opened in a period"), luwte_cli_stats },
   { "profile", "profile [--json] | profile set KEY VALUE", N_("Print or set the municipality’s details for letters"), luwte_cli_profile },

@@ -6,6 +6,7 @@
  * note's party in words, which is all it has when it is not a party of
  * the case. The evaluation: effect on interventions (null until the case
  * is closed with one), lessons on the case. On letters: version, edited,
+ * youth (the party of the young person the letter names),
  * the times, inputs, the messages by their place in "evidence", and the
  * PDF of a final letter in base64 with its SHA-256. And status_history:
  * every status step of the case, oldest first, for the review of how it
@@ -43,12 +44,20 @@ add_string (JsonBuilder *builder,
 
 /* A party of the case by the id its "parties" entry has, or null */
 static void
-add_party_ref (JsonBuilder *builder,
-               gint64       party_id)
+add_party_member (JsonBuilder *builder,
+                  const char  *member,
+                  gint64       party_id)
 {
   g_autofree char *id = party_id > 0 ? g_strdup_printf ("p%" G_GINT64_FORMAT, party_id) : NULL;
 
-  add_string (builder, "party", id);
+  add_string (builder, member, id);
+}
+
+static void
+add_party_ref (JsonBuilder *builder,
+               gint64       party_id)
+{
+  add_party_member (builder, "party", party_id);
 }
 
 /* A letter, every version: its text, the facts it was written from, the
@@ -77,6 +86,7 @@ add_letter (JsonBuilder  *builder,
   add_string (builder, "language", luwte_language_to_code (luwte_letter_get_language (letter)));
   add_string (builder, "status", luwte_letter_status_to_string (luwte_letter_get_status (letter)));
   add_party_ref (builder, luwte_letter_get_party_id (letter));
+  add_party_member (builder, "youth", luwte_letter_get_youth_id (letter));
   add_string (builder, "subject", luwte_letter_get_subject (letter));
   add_string (builder, "body", luwte_letter_get_body (letter));
   json_builder_set_member_name (builder, "version");

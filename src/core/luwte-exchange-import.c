@@ -175,29 +175,39 @@ element_object (Reader    *reader,
   return json_node_get_object (node);
 }
 
-/* A reference to a party of this file ("p1"), or null. */
+/* @key: a reference to a party of this file ("p1"), or null. */
+static gboolean
+get_party_member (Reader       *reader,
+                  JsonObject   *object,
+                  const char   *key,
+                  GHashTable   *party_names,
+                  const char  **name)
+{
+  const char *ref = NULL;
+  gsize old;
+
+  *name = NULL;
+  if (!get_string (reader, object, key, FALSE, TRUE, &ref))
+    return FALSE;
+  if (ref == NULL)
+    return TRUE;
+  if (!g_hash_table_lookup_extended (party_names, ref, NULL, (gpointer *) name))
+    {
+      old = push (reader, key, 0);
+      fail (reader, _("refers to a party “%s” that the file does not have"), ref);
+      pop (reader, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 get_party_ref (Reader       *reader,
                JsonObject   *object,
                GHashTable   *party_names,
                const char  **name)
 {
-  const char *ref = NULL;
-  gsize old;
-
-  *name = NULL;
-  if (!get_string (reader, object, "party", FALSE, TRUE, &ref))
-    return FALSE;
-  if (ref == NULL)
-    return TRUE;
-  if (!g_hash_table_lookup_extended (party_names, ref, NULL, (gpointer *) name))
-    {
-      old = push (reader, "party", 0);
-      fail (reader, _("refers to a party “%s” that the file does not have"), ref);
-      pop (reader, old);
-      return FALSE;
-    }
-  return TRUE;
+  return get_party_member (reader, object, "party", party_names, name);
 }
 
 static void
@@ -515,6 +525,7 @@ check_letter (Reader     *reader,
       !get_string (reader, letter, "language", TRUE, FALSE, &language) ||
       !get_string (reader, letter, "status", TRUE, FALSE, &status) ||
       !get_party_ref (reader, letter, plan->party_names, &party) ||
+      !get_party_member (reader, letter, "youth", plan->party_names, &text) ||
       !get_string (reader, letter, "subject", FALSE, TRUE, &text) ||
       !get_string (reader, letter, "body", FALSE, TRUE, &text) ||
       !get_int (reader, letter, "version", 1, &version) ||
@@ -787,6 +798,7 @@ store_letters (LuwteStore  *store,
       JsonObject *letter = json_array_get_object_element (plan->letters, i);
       const char *template_id = member_or (letter, "template", "");
       const char *party = member_or (letter, "party", NULL);
+      const char *youth = member_or (letter, "youth", NULL);
       const char *pdf = member_or (letter, "pdf", NULL);
       JsonNode *version = json_object_get_member (letter, "version");
       JsonNode *edited = json_object_get_member (letter, "edited");
@@ -800,11 +812,15 @@ store_letters (LuwteStore  *store,
       {
         g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
           "INSERT INTO letters (case_id, template, language, party_id, version, previous_id, status, subject, body,"
-          " edited, created_at, updated_at, final_at, sent_at, sent_channel, pdf, sha256, recipient)"
+          " edited, created_at, updated_at, final_at, sent_at, sent_channel, pdf, sha256, recipient, youth_id)"
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
           /* A final letter's recipient as the file gives it, or else as
            * its party is; a draft gets one when it is made final. */
-          "  CASE WHEN ?7 = 'draft' THEN '' ELSE coalesce (?18, " LUWTE_SQL_PARTY_IN_WORDS ("?4") ", '') END)", error);
+          "  CASE WHEN ?7 = 'draft' THEN '' ELSE coalesce (?18, " LUWTE_SQL_PARTY_IN_WORDS ("?4") ", '') END,"
+          /* A file from before letters named their young person: the
+           * case's first, whom the letter named then. */
+          "  CASE WHEN ?20 THEN ?19 ELSE (SELECT id FROM parties WHERE case_id = ?1 AND role = 'youth'"
+          "   ORDER BY id LIMIT 1) END)", error);
 
         if (stmt == NULL)
           return FALSE;
@@ -832,6 +848,8 @@ store_letters (LuwteStore  *store,
           }
         bind_text_or_null (stmt, 17, member_or (letter, "sha256", NULL));
         bind_text_or_null (stmt, 18, member_or (letter, "recipient", NULL));
+        bind_party_id (stmt, 19, plan, youth);
+        sqlite3_bind_int (stmt, 20, json_object_has_member (letter, "youth"));
         if (!luwte_stmt_step_done (store, stmt, error))
           return FALSE;
         id = sqlite3_last_insert_rowid (luwte_store_get_db (store));

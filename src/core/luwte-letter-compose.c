@@ -129,8 +129,7 @@ luwte_letter_values_build (LuwteStore              *store,
 
       if (facts->party_id > 0 && luwte_party_get_id (party) == facts->party_id)
         set_party (values, "ontvanger", party, language);
-      if (luwte_party_get_role (party) == LUWTE_ROLE_YOUTH &&
-          luwte_template_values_get (values, "jongere.naam") == NULL)
+      if (facts->youth_id > 0 && luwte_party_get_id (party) == facts->youth_id)
         luwte_template_values_set (values, "jongere.naam", luwte_party_get_name (party));
     }
 
@@ -428,6 +427,23 @@ luwte_letter_requests_takedown (LuwteTemplate *template)
     if (luwte_template_suits (template, removals[i]))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * luwte_letter_default_youth:
+ *
+ * Returns: the case's first young person, whom a new letter is about, or 0
+ */
+gint64
+luwte_letter_default_youth (LuwteStore *store,
+                            LuwteCase  *kase)
+{
+  g_autoptr(GPtrArray) parties = luwte_store_list_parties (store, kase, NULL);
+
+  for (guint i = 0; parties != NULL && i < parties->len; i++)
+    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == LUWTE_ROLE_YOUTH)
+      return luwte_party_get_id (g_ptr_array_index (parties, i));
+  return 0;
 }
 
 /**

@@ -24,6 +24,7 @@ typedef struct {
   GDateTime     *date;           /* the letter's date; NULL: today */
   gboolean       final;          /* the letter as made final; otherwise its
                                   * pages are marked as a draft */
+  gint64         youth_id;       /* the young person it is about, or 0 */
 } LuwteLetterFacts;
 
 LuwteTemplateValues *luwte_letter_values_build   (LuwteStore              *store,
@@ -51,6 +52,8 @@ char                *luwte_letter_mailto         (const char              *addre
                                                   const char              *subject,
                                                   const char              *body);
 gboolean             luwte_letter_requests_takedown (LuwteTemplate        *template);
+gint64               luwte_letter_default_youth     (LuwteStore           *store,
+                                                     LuwteCase            *kase);
 gint64               luwte_letter_default_recipient (LuwteStore           *store,
                                                      LuwteCase            *kase,
                                                      LuwteTemplate        *template);

@@ -25,6 +25,7 @@ struct _LuwteLetter
   char              *template_id;
   LuwteLanguage      language;
   gint64             party_id;
+  gint64             youth_id;
   int                version;
   gint64             previous_id;
   LuwteLetterStatus  status;
@@ -115,6 +116,8 @@ const char *luwte_letter_get_template (LuwteLetter *self) { g_return_val_if_fail
 LuwteLanguage luwte_letter_get_language (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), 0); return self->language; }
 /* Returns: the recipient, a party of the case, or 0 */
 gint64 luwte_letter_get_party_id (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), 0); return self->party_id; }
+/* Returns: the young person the letter is about (a party of its case), or 0 */
+gint64 luwte_letter_get_youth_id (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), 0); return self->youth_id; }
 int luwte_letter_get_version (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), 0); return self->version; }
 /* Returns: the version this one replaces, or 0 */
 gint64 luwte_letter_get_previous_id (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), 0); return self->previous_id; }
@@ -142,7 +145,7 @@ GHashTable *luwte_letter_get_inputs (LuwteLetter *self) { g_return_val_if_fail (
 GArray *luwte_letter_get_evidence_ids (LuwteLetter *self) { g_return_val_if_fail (LUWTE_IS_LETTER (self), NULL); return self->evidence_ids; }
 
 #define COLUMNS "id, template, language, party_id, version, previous_id, status, subject, body, edited," \
-  " created_at, final_at, sent_at, sent_channel, sha256, recipient"
+  " created_at, final_at, sent_at, sent_channel, sha256, recipient, youth_id"
 
 static LuwteLetter *
 from_row (LuwteStmt *stmt)
@@ -167,6 +170,7 @@ from_row (LuwteStmt *stmt)
   self->sent_channel = luwte_stmt_dup_text (stmt, 13);
   self->sha256 = luwte_stmt_dup_text (stmt, 14);
   self->recipient = luwte_stmt_dup_text (stmt, 15);
+  self->youth_id = sqlite3_column_int64 (stmt, 16);
   return self;
 }
 
@@ -249,8 +253,9 @@ luwte_store_add_letter (LuwteStore     *store,
     goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "INSERT INTO letters (case_id, template, language, party_id, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, (SELECT id FROM parties WHERE id = ?4 AND case_id = ?1), ?5, ?5)", error);
+      "INSERT INTO letters (case_id, template, language, party_id, youth_id, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, (SELECT id FROM parties WHERE id = ?4 AND case_id = ?1),"
+      "  (SELECT id FROM parties WHERE case_id = ?1 AND role = 'youth' ORDER BY id LIMIT 1), ?5, ?5)", error);
 
     if (stmt == NULL)
       goto failed;
@@ -414,9 +419,11 @@ luwte_store_update_letter (LuwteStore             *store,
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE letters SET subject = ?1, body = ?2, edited = ?3, language = ?4, updated_at = ?5,"
-      " party_id = (SELECT id FROM parties WHERE id = ?6 AND case_id = ?7)"
+      " party_id = (SELECT id FROM parties WHERE id = ?6 AND case_id = ?7),"
+      " youth_id = (SELECT id FROM parties WHERE id = ?9 AND case_id = ?7)"
       " WHERE id = ?8 AND case_id = ?7 AND status = 'draft'", error);
     gint64 party_id = edit->party_id != NULL ? *edit->party_id : letter->party_id;
+    gint64 youth_id = edit->youth_id != NULL ? *edit->youth_id : letter->youth_id;
 
     if (stmt == NULL)
       goto failed;
@@ -429,6 +436,8 @@ luwte_store_update_letter (LuwteStore             *store,
       sqlite3_bind_int64 (stmt, 6, party_id);
     sqlite3_bind_int64 (stmt, 7, luwte_case_get_id (kase));
     sqlite3_bind_int64 (stmt, 8, letter->id);
+    if (youth_id > 0)
+      sqlite3_bind_int64 (stmt, 9, youth_id);
     if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
     if (sqlite3_changes (luwte_store_get_db (store)) != 1)
@@ -450,6 +459,7 @@ luwte_store_update_letter (LuwteStore             *store,
     goto failed;
 
   letter->party_id = reread->party_id;
+  letter->youth_id = reread->youth_id;
   letter->language = reread->language;
   letter->edited = reread->edited;
   g_free (letter->subject);
@@ -666,9 +676,9 @@ luwte_store_new_letter_version (LuwteStore   *store,
     goto failed;
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "INSERT INTO letters (case_id, template, language, party_id, version, previous_id, subject, body, edited,"
-      " created_at, updated_at)"
-      " SELECT case_id, template, language, party_id, version + 1, id, subject, body, edited, ?1, ?1"
+      "INSERT INTO letters (case_id, template, language, party_id, youth_id, version, previous_id, subject, body,"
+      " edited, created_at, updated_at)"
+      " SELECT case_id, template, language, party_id, youth_id, version + 1, id, subject, body, edited, ?1, ?1"
       " FROM letters WHERE id = ?2 AND case_id = ?3", error);
 
     if (stmt == NULL)

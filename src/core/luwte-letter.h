@@ -30,6 +30,7 @@ gint64             luwte_letter_get_id           (LuwteLetter *self);
 const char        *luwte_letter_get_template     (LuwteLetter *self);
 LuwteLanguage      luwte_letter_get_language     (LuwteLetter *self);
 gint64             luwte_letter_get_party_id     (LuwteLetter *self);
+gint64             luwte_letter_get_youth_id     (LuwteLetter *self);
 int                luwte_letter_get_version      (LuwteLetter *self);
 gint64             luwte_letter_get_previous_id  (LuwteLetter *self);
 LuwteLetterStatus  luwte_letter_get_status       (LuwteLetter *self);
@@ -51,6 +52,7 @@ typedef struct {
   const char   *body;
   const gboolean *edited;       /* the text was changed by hand */
   const gint64 *party_id;       /* 0: no recipient */
+  const gint64 *youth_id;       /* 0: about no young person */
   const char   *language;       /* "nl" or "en" */
   GHashTable   *inputs;         /* brief.* → value: replaces all */
   GArray       *evidence_ids;   /* gint64: replaces the choice */

@@ -57,7 +57,7 @@ typedef struct {
   const char *action;
   const char *remove;    /* the DELETE; cascades take the rest */
   Part        parts[11];
-  Part        links[4];  /* table, column */
+  Part        links[5];  /* table, column */
 } Plan;
 
 static const Plan plans[] = {
@@ -90,7 +90,7 @@ static const Plan plans[] = {
   [LUWTE_REMOVAL_PARTY] = {
     "party", "DELETE FROM parties WHERE id = ?1 AND case_id = ?2",
     { { "parties", "id = ?1 AND case_id = ?2" } },
-    { { "notes", "party_id" }, { "case_interventions", "party_id" }, { "letters", "party_id" } },
+    { { "notes", "party_id" }, { "case_interventions", "party_id" }, { "letters", "party_id" }, { "letters", "youth_id" } },
   },
   [LUWTE_REMOVAL_EVIDENCE] = {
     "evidence", "DELETE FROM evidence WHERE id = ?1 AND case_id = ?2",

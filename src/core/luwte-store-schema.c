@@ -328,6 +328,13 @@ static const char * const steps[] = {
   "CREATE TRIGGER letters_frozen BEFORE UPDATE OF subject, body, language, template, pdf, sha256, recipient"
   "  ON letters WHEN OLD.status <> 'draft'"
   "  BEGIN SELECT RAISE (ABORT, 'a final letter cannot be changed'); END;",
+  /* 15: the young person a letter is about (the parents' letter names
+   * them), chosen per letter: a case can have several. Letters written
+   * before named the case's first young person, and keep naming them. */
+  "ALTER TABLE letters ADD COLUMN youth_id INTEGER REFERENCES parties (id) ON DELETE SET NULL;"
+  "UPDATE letters SET youth_id = (SELECT id FROM parties WHERE parties.case_id = letters.case_id"
+  "  AND role = 'youth' ORDER BY id LIMIT 1);"
+  "CREATE INDEX letters_by_youth ON letters (youth_id) WHERE youth_id IS NOT NULL;",
 };
 
 int

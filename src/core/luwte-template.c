@@ -1283,6 +1283,32 @@ luwte_template_get_field_label (LuwteTemplate *self,
   return label != NULL ? label : name;
 }
 
+static gboolean
+nodes_use_field (GPtrArray  *nodes,
+                 const char *name)
+{
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (nodes, i);
+
+      if ((node->kind != NODE_TEXT && g_str_equal (node->text, name)) ||
+          nodes_use_field (node->children, name) || nodes_use_field (node->otherwise, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns: whether the subject or the body writes, or asks about, field @name */
+gboolean
+luwte_template_uses_field (LuwteTemplate *self,
+                           const char    *name)
+{
+  g_return_val_if_fail (LUWTE_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return nodes_use_field (self->subject, name) || nodes_use_field (self->body, name);
+}
+
 /* Rendering */
 
 typedef struct {

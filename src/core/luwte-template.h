@@ -74,6 +74,8 @@ const char           *luwte_template_get_origin         (LuwteTemplate        *s
 gboolean              luwte_template_get_is_builtin     (LuwteTemplate        *self);
 gboolean              luwte_template_suits              (LuwteTemplate        *self,
                                                          const char           *card_id);
+gboolean              luwte_template_uses_field         (LuwteTemplate        *self,
+                                                         const char           *name);
 const char           *luwte_template_get_field_label    (LuwteTemplate        *self,
                                                          const char           *name);
 

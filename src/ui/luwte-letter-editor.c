@@ -59,6 +59,7 @@ struct _LuwteLetterEditor
   AdwPreferencesGroup  *letter_group;
   AdwComboRow          *language_row;
   AdwComboRow          *party_row;
+  AdwComboRow          *youth_row;             /* shown for templates that name the young person */
   AdwPreferencesGroup  *inputs_group;
   AdwPreferencesGroup  *messages_group;
   AdwPreferencesGroup  *checklist_group;
@@ -158,6 +159,7 @@ facts_init (LuwteLetterEditor *self,
 {
   facts->kase = self->kase;
   facts->party_id = luwte_party_choice_get_id (self->party_row);
+  facts->youth_id = luwte_party_choice_get_id (self->youth_row);
   facts->evidence_ids = messages;
   facts->inputs = inputs;
   facts->language = chosen_language (self);
@@ -216,6 +218,7 @@ luwte_letter_editor_flush (LuwteLetterEditor *self)
   g_autofree char *body = NULL;
   LuwteLetterEdit edit = { 0 };
   gint64 party_id;
+  gint64 youth_id;
 
   g_return_val_if_fail (LUWTE_IS_LETTER_EDITOR (self), FALSE);
 
@@ -227,10 +230,12 @@ luwte_letter_editor_flush (LuwteLetterEditor *self)
   messages = chosen_messages (self);
   body = body_text (self);
   party_id = luwte_party_choice_get_id (self->party_row);
+  youth_id = luwte_party_choice_get_id (self->youth_row);
   edit.subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_row));
   edit.body = body;
   edit.edited = &self->edited;
   edit.party_id = &party_id;
+  edit.youth_id = &youth_id;
   edit.language = luwte_language_to_code (chosen_language (self));
   edit.inputs = inputs;
   edit.evidence_ids = messages;
@@ -792,6 +797,9 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
                                                                 : luwte_letter_get_template (letter));
   adw_combo_row_set_selected (self->language_row, luwte_letter_get_language (letter) == LUWTE_LANGUAGE_EN ? 1 : 0);
   luwte_party_choice_fill (self->party_row, store, kase, luwte_letter_get_party_id (letter));
+  luwte_party_choice_fill_role (self->youth_row, store, kase, LUWTE_ROLE_YOUTH, luwte_letter_get_youth_id (letter));
+  gtk_widget_set_visible (GTK_WIDGET (self->youth_row),
+                          self->template != NULL && luwte_template_uses_field (self->template, "jongere.naam"));
   build_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->subject_row), luwte_letter_get_subject (letter));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), luwte_letter_get_body (letter), -1);
@@ -804,6 +812,31 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
     follow_facts (self);
   show_status (self);
   luwte_letter_preview_set_layout (self->preview, NULL, 0);
+  update_state (self);
+}
+
+/**
+ * luwte_letter_editor_reload_parties:
+ *
+ * The case's parties as they are now, for a letter already open: one
+ * added or renamed on the Parties page can be chosen, and a draft not
+ * changed by hand follows.
+ */
+void
+luwte_letter_editor_reload_parties (LuwteLetterEditor *self)
+{
+  g_return_if_fail (LUWTE_IS_LETTER_EDITOR (self));
+
+  if (self->letter == NULL)
+    return;
+  self->filling = TRUE;
+  luwte_party_choice_fill (self->party_row, self->store, self->kase, luwte_party_choice_get_id (self->party_row));
+  luwte_party_choice_fill_role (self->youth_row, self->store, self->kase, LUWTE_ROLE_YOUTH,
+                                luwte_party_choice_get_id (self->youth_row));
+  self->filling = FALSE;
+  if (luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT &&
+      luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
+    follow_facts (self);
   update_state (self);
 }
 
@@ -1486,6 +1519,10 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   luwte_accessible_name_inner (GTK_WIDGET (self->language_row), GTK_TYPE_LIST_VIEW, _("Languages"));
   self->party_row = luwte_party_choice_new (_("Recipient"), _("No recipient chosen"));
   adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->party_row));
+  self->youth_row = luwte_party_choice_new (_("Young person"), _("No young person chosen"));
+  /* TRANSLATORS: subtitle of the choice of a young person in a letter to parents */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->youth_row), _("Whom the letter is about"));
+  adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->youth_row));
   wrap_at_words (GTK_WIDGET (self->notes_group));
   wrap_at_words (GTK_WIDGET (self->letter_group));
   wrap_at_words (GTK_WIDGET (self->inputs_group));
@@ -1495,6 +1532,7 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
 
   g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->party_row, "notify::selected", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->youth_row, "notify::selected", G_CALLBACK (on_fact_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subject_row, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "notify::zoom", G_CALLBACK (show_zoom), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "notify::scale", G_CALLBACK (show_zoom), self, G_CONNECT_SWAPPED);

@@ -22,6 +22,7 @@ void         luwte_letter_editor_set_letter   (LuwteLetterEditor    *self,
                                                LuwteCase            *kase,
                                                LuwteLetter          *letter);
 LuwteLetter *luwte_letter_editor_get_letter   (LuwteLetterEditor    *self);
+void         luwte_letter_editor_reload_parties (LuwteLetterEditor    *self);
 gboolean     luwte_letter_editor_flush        (LuwteLetterEditor    *self);
 GPtrArray   *luwte_letter_editor_get_problems (LuwteLetterEditor    *self);
 gboolean     luwte_letter_editor_make_final   (LuwteLetterEditor    *self);

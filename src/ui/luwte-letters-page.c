@@ -417,6 +417,8 @@ on_map (LuwteLettersPage *self)
   /* Interventions and parties change on other pages. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
     refill (self);
+  else
+    luwte_letter_editor_reload_parties (self->editor);
 }
 
 static void

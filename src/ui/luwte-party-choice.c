@@ -38,6 +38,17 @@ luwte_party_choice_fill (AdwComboRow *row,
                          LuwteCase   *kase,
                          gint64       selected_id)
 {
+  luwte_party_choice_fill_role (row, store, kase, LUWTE_ROLE_ANY, selected_id);
+}
+
+/* Offers the case's parties in @role only; LUWTE_ROLE_ANY offers all. */
+void
+luwte_party_choice_fill_role (AdwComboRow *row,
+                              LuwteStore  *store,
+                              LuwteCase   *kase,
+                              int          role,
+                              gint64       selected_id)
+{
   GListModel *model = adw_combo_row_get_model (row);
   GArray *ids = g_object_get_data (G_OBJECT (row), IDS_KEY);
   g_autoptr(GPtrArray) parties = NULL;
@@ -54,8 +65,11 @@ luwte_party_choice_fill (AdwComboRow *row,
     {
       LuwteParty *party = g_ptr_array_index (parties, i);
       gint64 id = luwte_party_get_id (party);
+      g_autofree char *name = NULL;
 
-      g_autofree char *name = luwte_party_describe (party);
+      if (role != LUWTE_ROLE_ANY && (int) luwte_party_get_role (party) != role)
+        continue;
+      name = luwte_party_describe (party);
 
       g_strv_builder_add (builder, name);
       g_array_append_val (ids, id);

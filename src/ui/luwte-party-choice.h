@@ -11,12 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* Any role: for luwte_party_choice_fill_role() */
+#define LUWTE_ROLE_ANY (-1)
+
 AdwComboRow *luwte_party_choice_new    (const char  *title,
                                         const char  *none_label);
 void         luwte_party_choice_fill   (AdwComboRow *row,
                                         LuwteStore  *store,
                                         LuwteCase   *kase,
                                         gint64       selected_id);
+void         luwte_party_choice_fill_role (AdwComboRow *row,
+                                           LuwteStore  *store,
+                                           LuwteCase   *kase,
+                                           int          role,
+                                           gint64       selected_id);
 gint64       luwte_party_choice_get_id (AdwComboRow *row);
 char        *luwte_party_choice_get_name (AdwComboRow *row);
 

@@ -568,6 +568,102 @@ test_hints_whole (Fixture       *fixture,
     }
 }
 
+/* The combo row titled @title inside @widget, or NULL */
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Selects the item of @row whose text starts with @name. */
+static void
+choose_by_name (AdwComboRow *row,
+                const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("no “%s” to choose", name);
+}
+
+/* A case with two young people: the officer writes to the parents of the
+ * second, and the letter names the second. A young person added on the
+ * Parties page while the letter is open can be chosen on return. */
+static void
+test_youth_choice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  LuwteCaseWorkspace *workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (fixture->window));
+  g_autoptr(LuwteParty) second = luwte_party_new (LUWTE_ROLE_YOUTH, "Noor Tweede", "", "");
+  g_autoptr(LuwteParty) third = luwte_party_new (LUWTE_ROLE_YOUTH, "Kai Derde", "", "");
+  g_autoptr(LuwteLetter) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwComboRow *youth_row;
+  LuwteLetter *letter;
+
+  g_assert_true (luwte_store_add_party (fixture->store, fixture->kase, second, &error));
+  show_letters (fixture);
+
+  /* A takedown request names no young person: no choice. */
+  g_assert_nonnull (luwte_letters_page_write (fixture->page, "ntd-platform"));
+  wait_idle ();
+  youth_row = find_combo_row (GTK_WIDGET (editor), "Young person");
+  g_assert_nonnull (youth_row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (youth_row)));
+
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  wait_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (youth_row)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (youth_row)));
+  /* None, then only the young people of the case. */
+  for (guint i = 1; i < g_list_model_get_n_items (adw_combo_row_get_model (youth_row)); i++)
+    g_assert_null (strstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (youth_row)), i),
+                           "Trust"));
+  g_assert_cmpuint (adw_combo_row_get_selected (youth_row), ==, 1);
+
+  choose_by_name (youth_row, "Noor Tweede");
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_nonnull (strstr (body, "Noor Tweede"));
+  g_assert_true (luwte_letter_editor_flush (editor));
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpint (luwte_letter_get_youth_id (stored), ==, luwte_party_get_id (second));
+
+  /* Added on the Parties page meanwhile: offered on return, and the
+   * choice made stays. */
+  luwte_case_workspace_show_page (workspace, "parties");
+  wait_idle ();
+  g_assert_true (luwte_store_add_party (fixture->store, fixture->kase, third, &error));
+  luwte_case_workspace_show_page (workspace, "letters");
+  wait_idle ();
+  g_assert_true (luwte_letter_editor_get_letter (editor) == letter);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (youth_row)),
+                                                               adw_combo_row_get_selected (youth_row)),
+                                   "Noor Tweede"));
+  choose_by_name (youth_row, "Kai Derde");
+  g_clear_pointer (&body, g_free);
+  body = luwte_letter_editor_get_body (editor);
+  g_assert_nonnull (strstr (body, "Kai Derde"));
+  g_assert_null (strstr (body, "Noor Tweede"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +683,7 @@ main (int    argc,
   g_test_add ("/ui/letters/edited-text-kept", Fixture, "edited.db", fixture_set_up, test_edited_text_kept, fixture_tear_down);
   g_test_add ("/ui/letters/profile-follows", Fixture, "profile.db", fixture_set_up, test_profile_follows, fixture_tear_down);
   g_test_add ("/ui/letters/preview-zoom", Fixture, "zoom.db", fixture_set_up, test_preview_zoom, fixture_tear_down);
+  g_test_add ("/ui/letters/youth-choice", Fixture, "youth.db", fixture_set_up, test_youth_choice, fixture_tear_down);
   g_test_add ("/ui/letters/hints-whole", Fixture, "hints.db", fixture_set_up, test_hints_whole, fixture_tear_down);
 
   status = g_test_run ();
