@@ -388,6 +388,20 @@ test_index_follows_changes (Fixture       *fixture,
     assert_found (fixture->search, "accountnaam", reference);
   }
 
+  /* A message corrected: found by its new account, not the old one. */
+  {
+    g_autoptr(GPtrArray) messages = luwte_store_list_evidence (fixture->store, fixture->kase, &error);
+    LuwteEvidenceEdit correction = { .account = "@zwaluwstaart" };
+
+    g_assert_cmpuint (messages->len, >, 0);
+    g_assert_true (luwte_store_update_evidence (fixture->store, fixture->kase, g_ptr_array_index (messages, 0),
+                                                &correction, &error));
+    g_assert_no_error (error);
+    assert_found (fixture->search, "zwaluwstaart", reference);
+    assert_found (fixture->search, "accountnaam", "");
+    assert_index_sound (fixture->store);
+  }
+
   /* A row moved to another case takes its words along. */
   sql = g_strdup_printf ("UPDATE case_interventions SET case_id = %" G_GINT64_FORMAT, luwte_case_get_id (fixture->other));
   exec_sql (fixture->store, sql);

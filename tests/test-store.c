@@ -1233,6 +1233,46 @@ test_evidence (void)
   listed = luwte_store_list_evidence (store, kase, NULL);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (luwte_evidence_get_description (g_ptr_array_index (listed, 0)), ==, "Oproep <b>&</b> plaats");
+
+  g_clear_error (&error);
+
+  /* A typing error corrected: the address, account, time and text, not
+   * when it was captured nor its screenshot. An empty address or a time
+   * that is none is refused and changes nothing. */
+  {
+    LuwteEvidenceEdit edit = { .url = "  https://www.tiktok.com/@voorbeeld/video/2 ", .account = "@voorbeeld2",
+                               .posted_at = "", .description = "Oproep, verbeterd" };
+    LuwteEvidenceEdit empty = { .url = " " };
+    LuwteEvidenceEdit bad_time = { .posted_at = "morgen" };
+    g_autofree char *captured = g_strdup (luwte_evidence_get_captured_at (item));
+    g_autoptr(GPtrArray) again = NULL;
+    LuwteEvidence *stored_item;
+
+    g_assert_true (luwte_store_update_evidence (store, kase, item, &edit, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (luwte_evidence_get_url (item), ==, "https://www.tiktok.com/@voorbeeld/video/2");
+    g_assert_false (luwte_store_update_evidence (store, kase, item, &empty, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    g_assert_false (luwte_store_update_evidence (store, kase, item, &bad_time, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    again = luwte_store_list_evidence (store, kase, &error);
+    stored_item = g_ptr_array_index (again, 0);
+    g_assert_cmpstr (luwte_evidence_get_url (stored_item), ==, "https://www.tiktok.com/@voorbeeld/video/2");
+    g_assert_cmpstr (luwte_evidence_get_platform (stored_item), ==, "TikTok");
+    g_assert_cmpstr (luwte_evidence_get_account (stored_item), ==, "@voorbeeld2");
+    g_assert_null (luwte_evidence_get_posted_at (stored_item));
+    g_assert_cmpstr (luwte_evidence_get_description (stored_item), ==, "Oproep, verbeterd");
+    g_assert_cmpstr (luwte_evidence_get_captured_at (stored_item), ==, captured);
+    g_assert_cmpstr (luwte_evidence_get_sha256 (stored_item), ==, hash);
+
+    /* A closed case is read-only. */
+    g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_CLOSED, &error));
+    g_assert_false (luwte_store_update_evidence (store, kase, item, &edit, &error));
+    g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
+    g_clear_error (&error);
+  }
 }
 
 /* A takedown request keeps how it went out and by when an answer is due;

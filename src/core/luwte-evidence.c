@@ -393,6 +393,98 @@ failed:
   return FALSE;
 }
 
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+/**
+ * luwte_store_update_evidence:
+ *
+ * Corrects what was written down about a message: a typing error in its
+ * address, the account, when it was posted, what it says. When it was
+ * captured and its screenshot are facts of the capture and stay. Letters
+ * made final keep the text they were sent with; drafts follow.
+ *
+ * Returns: %FALSE, with nothing changed, when the address is empty, the
+ *   time is not one, or the case is closed
+ */
+gboolean
+luwte_store_update_evidence (LuwteStore               *store,
+                             LuwteCase                *kase,
+                             LuwteEvidence            *evidence,
+                             const LuwteEvidenceEdit  *edit,
+                             GError                  **error)
+{
+  g_autofree char *url = g_strstrip (g_strdup (edit->url != NULL ? edit->url : evidence->url));
+  const char *platform = edit->platform != NULL ? edit->platform : evidence->platform;
+  const char *account = edit->account != NULL ? edit->account : evidence->account;
+  const char *posted_at = edit->posted_at != NULL ? (*edit->posted_at != '\0' ? edit->posted_at : NULL)
+                                                  : evidence->posted_at;
+  const char *description = edit->description != NULL ? edit->description : evidence->description;
+
+  g_return_val_if_fail (LUWTE_IS_EVIDENCE (evidence), FALSE);
+
+  if (*url == '\0')
+    {
+      g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
+                           _("A message needs its web address; the address was not changed."));
+      return FALSE;
+    }
+  if (!luwte_store_check_time (posted_at, "posted_at", error))
+    return FALSE;
+
+  if (!luwte_store_begin (store, error))
+    return FALSE;
+  if (!luwte_store_check_case_open (store, kase, error))
+    goto failed;
+  {
+    g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
+      "UPDATE evidence SET url = ?, platform = ?, account = ?, posted_at = ?, description = ?"
+      " WHERE id = ? AND case_id = ?", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, url, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, platform != NULL ? platform : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, account != NULL ? account : "", -1, SQLITE_TRANSIENT);
+    if (posted_at != NULL)
+      sqlite3_bind_text (stmt, 4, posted_at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 6, evidence->id);
+    sqlite3_bind_int64 (stmt, 7, luwte_case_get_id (kase));
+    if (!luwte_stmt_step_done (store, stmt, error))
+      goto failed;
+    if (sqlite3_changes (luwte_store_get_db (store)) != 1)
+      {
+        g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_NOT_FOUND,
+                             _("This message is no longer in the case."));
+        goto failed;
+      }
+  }
+  /* The audit says that it was corrected, not what it says: that is in
+   * the case. */
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.update", "", error) ||
+      !luwte_store_commit (store, error))
+    goto failed;
+
+  replace_text (&evidence->url, url);
+  replace_text (&evidence->platform, platform != NULL ? platform : "");
+  replace_text (&evidence->account, account != NULL ? account : "");
+  replace_text (&evidence->posted_at, posted_at);
+  replace_text (&evidence->description, description != NULL ? description : "");
+  return TRUE;
+
+failed:
+  luwte_store_rollback (store);
+  return FALSE;
+}
+
 /* The SQL of luwte_evidence_is_overdue(), on the index of schema step 10:
  * due dates compared as moments, ?1 being now. */
 #define OVERDUE_WHERE \

@@ -82,6 +82,21 @@ gboolean       luwte_store_update_takedown   (LuwteStore          *store,
                                               LuwteEvidence       *evidence,
                                               const LuwteTakedownUpdate *update,
                                               GError             **error);
+/* A correction of a message; NULL fields keep their value, a posted_at
+ * of "" clears it. */
+typedef struct {
+  const char *url;
+  const char *platform;
+  const char *account;
+  const char *posted_at;
+  const char *description;
+} LuwteEvidenceEdit;
+
+gboolean       luwte_store_update_evidence   (LuwteStore          *store,
+                                              LuwteCase           *kase,
+                                              LuwteEvidence       *evidence,
+                                              const LuwteEvidenceEdit *edit,
+                                              GError             **error);
 gint64         luwte_store_count_overdue_takedowns (LuwteStore    *store,
                                                    LuwteCase     *kase,
                                                    GDateTime     *now,

@@ -2,7 +2,8 @@
  *
  * A form for a message found online (where, who, when, what) with a
  * screenshot from a file or dropped on the page, and the case's messages
- * below it. Each message opens to the request to take it down: its
+ * below it. Each message opens to what was written down about it, which
+ * can be corrected, and to the request to take it down: its
  * state, since when, how it went out and by when an answer is due,
  * stored as the user types, like the other pages. A request without an
  * answer past that date says so in its row and on top of the page.
@@ -69,6 +70,12 @@ struct _MessageRow
   GtkWidget         *expander;
   GtkWidget         *overdue_badge;   /* icon and words in the header */
   GtkWidget         *overdue_row;     /* what to do, inside */
+  AdwEntryRow       *url_row;         /* the message itself, correctable */
+  AdwEntryRow       *platform_row;
+  AdwEntryRow       *account_row;
+  AdwEntryRow       *posted_row;
+  AdwEntryRow       *description_row;
+  GtkWidget         *open_button;
   AdwComboRow       *state_row;
   AdwEntryRow       *at_row;
   AdwEntryRow       *channel_row;
@@ -76,6 +83,7 @@ struct _MessageRow
   gboolean           filling;
   LuwteAutosave      autosave;
   gboolean           at_typed;        /* the date was typed, not left to "now" */
+  gboolean           posted_typed;    /* the time it was posted was typed anew */
 };
 
 static void
@@ -159,7 +167,9 @@ update_header (MessageRow *row)
   if (*posted != '\0')
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", posted);
   g_string_append_printf (subtitle, subtitle->len > 0 ? "\n%s" : "%s", takedown);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), luwte_evidence_get_url (item));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle->str);
+  gtk_widget_set_sensitive (row->open_button, luwte_link_can_open (luwte_evidence_get_url (item)));
   gtk_widget_set_visible (row->overdue_badge, overdue);
   gtk_widget_set_visible (row->overdue_row, overdue);
 
@@ -208,6 +218,52 @@ fill_at (MessageRow *row)
 
 /* A typed time that cannot be read is marked and left out; the rest is
  * still stored. A state chosen without a typed date is as of now. */
+/* The message as corrected in its row, when it differs from what is
+ * stored. An empty address and a time not (yet) readable are marked and
+ * kept as they were; the rest is stored.
+ * Returns: %FALSE when it could not be stored (the user was told) */
+static gboolean
+save_details (MessageRow *row)
+{
+  LuwteMessagesPage *self = row->page;
+  LuwteEvidence *item = row->item;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->url_row))));
+  g_autofree char *posted = row->posted_typed ? luwte_time_parse_typed (gtk_editable_get_text (GTK_EDITABLE (row->posted_row)))
+                                              : NULL;
+  LuwteEvidenceEdit edit = {
+    .url = *url != '\0' ? url : NULL,
+    .platform = gtk_editable_get_text (GTK_EDITABLE (row->platform_row)),
+    .account = gtk_editable_get_text (GTK_EDITABLE (row->account_row)),
+    .posted_at = posted,
+    .description = gtk_editable_get_text (GTK_EDITABLE (row->description_row)),
+  };
+
+  if (*url == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (row->url_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->url_row), "error");
+  if (row->posted_typed && posted == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row->posted_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->posted_row), "error");
+
+  if ((edit.url == NULL || g_str_equal (edit.url, luwte_evidence_get_url (item))) &&
+      g_str_equal (edit.platform, luwte_evidence_get_platform (item)) &&
+      g_str_equal (edit.account, luwte_evidence_get_account (item)) &&
+      g_str_equal (edit.description, luwte_evidence_get_description (item)) &&
+      edit.posted_at == NULL)
+    return TRUE;
+  if (!luwte_store_update_evidence (self->store, self->kase, item, &edit, &error))
+    {
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  if (posted != NULL)
+    row->posted_typed = FALSE;
+  return TRUE;
+}
+
 static gboolean
 save_row (gpointer data)
 {
@@ -223,6 +279,8 @@ save_row (gpointer data)
   luwte_autosave_stop (&row->autosave);
   if (self->store == NULL || self->kase == NULL)
     return TRUE;
+  if (!save_details (row))
+    return FALSE;
 
   update.state = (LuwteTakedown) adw_combo_row_get_selected (row->state_row);
   if (row->at_typed)
@@ -275,6 +333,15 @@ schedule_save (MessageRow *row)
   if (row->filling)
     return;
   luwte_autosave_changed (&row->autosave);
+}
+
+static void
+on_posted_changed (MessageRow *row)
+{
+  if (row->filling)
+    return;
+  row->posted_typed = TRUE;
+  schedule_save (row);
 }
 
 static void
@@ -377,15 +444,17 @@ on_show_screenshot (MessageRow *row)
 }
 
 static void
-on_open_clicked (GtkWidget *button)
+on_open_clicked (MessageRow *row,
+                 GtkWidget  *button)
 {
-  luwte_link_open (button, g_object_get_data (G_OBJECT (button), "url"));
+  luwte_link_open (button, luwte_evidence_get_url (row->item));
 }
 
 static void
-on_copy_clicked (GtkWidget *button)
+on_copy_clicked (MessageRow *row,
+                 GtkWidget  *button)
 {
-  luwte_link_copy (button, g_object_get_data (G_OBJECT (button), "url"));
+  luwte_link_copy (button, luwte_evidence_get_url (row->item));
 }
 
 static MessageRow *
@@ -428,34 +497,39 @@ add_row (LuwteMessagesPage *self,
   }
 
   {
-    /* The message itself, to look at again or hand on: open and copy
-     * stay there in a closed case too. */
-    GtkWidget *link_row = adw_action_row_new ();
+    /* The message itself, correctable: a typing error in an address
+     * would send a takedown request to the wrong page. Open and copy
+     * stay there in a closed case too, and take the stored address. */
+    g_autofree char *posted = luwte_time_format_local (luwte_evidence_get_posted_at (item), "%F %R");
     GtkWidget *open = gtk_button_new_from_icon_name ("web-browser-symbolic");
     GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-    const char *url = luwte_evidence_get_url (item);
 
-    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (link_row), FALSE);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row), _("Web Address"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (link_row), url);
-    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (link_row), 2);
+    row->url_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Address (URL)"),
+                                             luwte_evidence_get_url (item));
     for (GtkWidget *button = open; button != NULL; button = button == open ? copy : NULL)
       {
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (button, "flat");
-        g_object_set_data_full (G_OBJECT (button), "url", g_strdup (url), g_free);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (link_row), button);
+        adw_entry_row_add_suffix (row->url_row, button);
       }
+    row->open_button = open;
     gtk_widget_set_tooltip_text (open, _("Open in the Browser"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Open the message in the browser"), -1);
-    gtk_widget_set_sensitive (open, luwte_link_can_open (url));
     gtk_widget_set_tooltip_text (copy, _("Copy the Address"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Copy the message's address"), -1);
-    g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked), NULL);
-    g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), NULL);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), link_row);
+    g_signal_connect_swapped (open, "clicked", G_CALLBACK (on_open_clicked), row);
+    g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_copy_clicked), row);
+    row->platform_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Platform"),
+                                                  luwte_evidence_get_platform (item));
+    row->account_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Account"),
+                                                 luwte_evidence_get_account (item));
+    row->posted_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander),
+                                                _("Posted At (e.g. 2026-12-31 18:00)"), posted);
+    luwte_time_entry_follow (GTK_WIDGET (row->posted_row));
+    row->description_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("What It Says"),
+                                                     luwte_evidence_get_description (item));
   }
 
   for (int t = LUWTE_TAKEDOWN_NOT_REQUESTED; t <= LUWTE_TAKEDOWN_NO_ANSWER; t++)
@@ -473,16 +547,6 @@ add_row (LuwteMessagesPage *self,
                                          luwte_evidence_get_takedown_channel (item));
   row->due_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
   luwte_time_entry_follow (GTK_WIDGET (row->due_row));
-
-  if (*luwte_evidence_get_description (item) != '\0')
-    {
-      GtkWidget *description = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (description), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (description), _("What It Says"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (description), luwte_evidence_get_description (item));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), description);
-    }
 
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -554,6 +618,11 @@ add_row (LuwteMessagesPage *self,
     name_lists (row->expander, luwte_evidence_get_url (item), content, &n_named);
   }
 
+  g_signal_connect_swapped (row->url_row, "changed", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->platform_row, "changed", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->account_row, "changed", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->posted_row, "changed", G_CALLBACK (on_posted_changed), row);
+  g_signal_connect_swapped (row->description_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->state_row, "notify::selected", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->at_row, "changed", G_CALLBACK (on_at_changed), row);
   g_signal_connect_swapped (row->channel_row, "changed", G_CALLBACK (schedule_save), row);

@@ -1334,6 +1334,87 @@ test_takedown_by_hand (void)
   wait_idle ();
 }
 
+/* A message written down with a typing error is corrected in its row and
+ * stored as typed: the header follows, open and copy take the corrected
+ * address. An emptied address or a time that is none is marked and keeps
+ * what is stored; the rest is stored all the same. */
+static void
+test_message_corrected (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "corrected.db", NULL);
+  g_autoptr(LuwteCard) card = luwte_card_new_builtin ();
+  g_autoptr(LuwteStore) store = NULL;
+  g_autoptr(LuwteEvidence) evidence = NULL;
+  g_autoptr(LuwteEvidence) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *posted = luwte_time_parse_typed ("2026-12-31 18:00");
+  LuwteEvidenceNew message = { .url = "https://t.me/voorbeelt/7", .platform = "Telegram", .account = "@voorbeelt",
+                               .description = "Oproep" };
+  LuwteCasesPage *cases;
+  LuwteCaseWorkspace *workspace;
+  LuwteMessagesPage *page;
+  LuwteWindow *window;
+  LuwteCase *kase;
+  GtkWidget *row;
+  GtkEditable *url_row;
+  GtkEditable *account_row;
+  GtkEditable *posted_row;
+  GtkEditable *description_row;
+
+  window = open_window (path, card, &store);
+  cases = luwte_window_get_cases_page (window);
+  workspace = luwte_cases_page_get_workspace (cases);
+  page = luwte_case_workspace_get_messages_page (workspace);
+  kase = luwte_cases_page_new_case (cases);
+  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
+  g_assert_no_error (error);
+  luwte_messages_page_set_case (page, store, NULL);
+  luwte_messages_page_set_case (page, store, kase);
+  row = luwte_messages_page_get_row (page, 0);
+  url_row = GTK_EDITABLE (find_entry_row (row, "Address (URL)"));
+  account_row = GTK_EDITABLE (find_entry_row (row, "Account"));
+  posted_row = GTK_EDITABLE (find_entry_row (row, "Posted At (e.g. 2026-12-31 18:00)"));
+  description_row = GTK_EDITABLE (find_entry_row (row, "What It Says"));
+  g_assert_nonnull (url_row);
+  g_assert_nonnull (account_row);
+  g_assert_nonnull (posted_row);
+  g_assert_nonnull (description_row);
+  g_assert_cmpstr (gtk_editable_get_text (url_row), ==, message.url);
+  g_assert_cmpstr (gtk_editable_get_text (description_row), ==, "Oproep");
+
+  gtk_editable_set_text (url_row, "https://t.me/voorbeeld/7");
+  gtk_editable_set_text (account_row, "@voorbeeld");
+  gtk_editable_set_text (posted_row, "2026-12-31 18:00");
+  gtk_editable_set_text (description_row, "Oproep tot rellen op oudejaarsavond");
+  g_assert_true (luwte_case_workspace_flush (workspace));
+  stored = stored_message (store, kase);
+  g_assert_cmpstr (luwte_evidence_get_url (stored), ==, "https://t.me/voorbeeld/7");
+  g_assert_cmpstr (luwte_evidence_get_account (stored), ==, "@voorbeeld");
+  g_assert_cmpstr (luwte_evidence_get_platform (stored), ==, "Telegram");
+  g_assert_cmpstr (luwte_evidence_get_posted_at (stored), ==, posted);
+  g_assert_cmpstr (luwte_evidence_get_description (stored), ==, "Oproep tot rellen op oudejaarsavond");
+  g_clear_object (&stored);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "https://t.me/voorbeeld/7");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "@voorbeeld · 31-12-2026 18:00"));
+
+  /* An emptied address and a time that is none: marked, kept. */
+  gtk_editable_set_text (url_row, "  ");
+  gtk_editable_set_text (posted_row, "oudjaar");
+  gtk_editable_set_text (account_row, "@voorbeeld_2");
+  g_assert_true (luwte_case_workspace_flush (workspace));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (posted_row), "error"));
+  stored = stored_message (store, kase);
+  g_assert_cmpstr (luwte_evidence_get_url (stored), ==, "https://t.me/voorbeeld/7");
+  g_assert_cmpstr (luwte_evidence_get_posted_at (stored), ==, posted);
+  g_assert_cmpstr (luwte_evidence_get_account (stored), ==, "@voorbeeld_2");
+  g_clear_object (&stored);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "https://t.me/voorbeeld/7");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 /* At start-up, one toast counts the overdue requests of all cases; its
  * button opens the case whose request has waited longest, on its
  * Messages page. */
@@ -1972,6 +2053,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/export-import", test_export_import_in_window);
   g_test_add_func ("/ui/cases/messages", test_messages);
   g_test_add_func ("/ui/cases/takedown-by-hand", test_takedown_by_hand);
+  g_test_add_func ("/ui/cases/message-corrected", test_message_corrected);
   g_test_add_func ("/ui/cases/overdue-reminder-at-start", test_overdue_reminder_at_start);
   g_test_add_func ("/ui/cases/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/cases/long-list-first-screen", test_long_list_first_screen);

@@ -205,7 +205,8 @@ below_fold (gpointer data)
          gtk_widget_compute_bounds (row, scroller, &bounds) && bounds.origin.y >= gtk_widget_get_height (scroller);
 }
 
-/* Whether a row has opened all the way, and shows whole on its page */
+/* Whether a row has opened all the way, and shows whole on its page; a
+ * row taller than the page shows from its top, as much as fits. */
 static gboolean
 open_in_view (gpointer data)
 {
@@ -213,10 +214,14 @@ open_in_view (gpointer data)
   GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *revealer = find_widget (row, GTK_TYPE_REVEALER);
   graphene_rect_t bounds;
+  int page = gtk_widget_get_height (scroller);
 
-  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
-         gtk_widget_compute_bounds (row, scroller, &bounds) &&
-         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+  if (revealer == NULL || !gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) ||
+      !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+  if (bounds.size.height > page)
+    return bounds.origin.y > -0.5 && bounds.origin.y < 0.5;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= page;
 }
 
 /* @row, opened as the officer does at the bottom of its page, scrolls
