@@ -60,6 +60,7 @@ struct _LuwteLetterEditor
   AdwComboRow          *language_row;
   AdwComboRow          *party_row;
   AdwComboRow          *youth_row;             /* shown for templates that name the young person */
+  GDateTime            *final_date;            /* a final letter's date: when it was made final */
   AdwPreferencesGroup  *inputs_group;
   AdwPreferencesGroup  *messages_group;
   AdwPreferencesGroup  *checklist_group;
@@ -163,7 +164,17 @@ facts_init (LuwteLetterEditor *self,
   facts->evidence_ids = messages;
   facts->inputs = inputs;
   facts->language = chosen_language (self);
-  facts->date = NULL;
+  /* A final letter is shown, printed and copied with the date it was
+   * sent with, not today's. */
+  g_clear_pointer (&self->final_date, g_date_time_unref);
+  if (self->letter != NULL && luwte_letter_get_status (self->letter) != LUWTE_LETTER_DRAFT &&
+      luwte_letter_get_final_at (self->letter) != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (luwte_letter_get_final_at (self->letter), NULL);
+
+      self->final_date = utc != NULL ? g_date_time_to_local (utc) : NULL;
+    }
+  facts->date = self->final_date;
   facts->final = FALSE;
 }
 
@@ -1407,6 +1418,7 @@ luwte_letter_editor_dispose (GObject *object)
     luwte_letter_editor_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_pointer (&self->final_date, g_date_time_unref);
   G_OBJECT_CLASS (luwte_letter_editor_parent_class)->dispose (object);
 }
 

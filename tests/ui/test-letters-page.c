@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 static char *test_dir;
@@ -568,6 +569,34 @@ test_hints_whole (Fixture       *fixture,
     }
 }
 
+/* A final letter is shown and copied with the date it was made final,
+ * whatever day it is opened again. */
+static void
+test_final_keeps_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LuwteLetterEditor *editor = luwte_letters_page_get_editor (fixture->page);
+  g_autoptr(LuwteLetter) reread = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  LuwteLetter *letter;
+
+  show_letters (fixture);
+  letter = luwte_letters_page_write (fixture->page, "parents-letter");
+  g_assert_nonnull (letter);
+  wait_idle ();
+  g_assert_true (luwte_letter_editor_make_final (editor));
+  /* As if it was made final on 2 January 2026. */
+  sql = g_strdup_printf ("UPDATE letters SET final_at = '2026-01-02T10:00:00+01:00' WHERE id = %" G_GINT64_FORMAT,
+                         luwte_letter_get_id (letter));
+  g_assert_cmpint (sqlite3_exec (luwte_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  reread = stored_letter (fixture, letter);
+  luwte_letter_editor_set_letter (editor, fixture->store, fixture->kase, reread);
+  text = luwte_letter_editor_get_text (editor);
+  if (strstr (text, "2 januari 2026") == NULL && strstr (text, "2 January 2026") == NULL)
+    g_error ("the final letter does not have its own date:\n%s", text);
+}
+
 /* The combo row titled @title inside @widget, or NULL */
 static AdwComboRow *
 find_combo_row (GtkWidget  *widget,
@@ -684,6 +713,8 @@ main (int    argc,
   g_test_add ("/ui/letters/profile-follows", Fixture, "profile.db", fixture_set_up, test_profile_follows, fixture_tear_down);
   g_test_add ("/ui/letters/preview-zoom", Fixture, "zoom.db", fixture_set_up, test_preview_zoom, fixture_tear_down);
   g_test_add ("/ui/letters/youth-choice", Fixture, "youth.db", fixture_set_up, test_youth_choice, fixture_tear_down);
+  g_test_add ("/ui/letters/final-keeps-date", Fixture, "final-date.db", fixture_set_up, test_final_keeps_date,
+              fixture_tear_down);
   g_test_add ("/ui/letters/hints-whole", Fixture, "hints.db", fixture_set_up, test_hints_whole, fixture_tear_down);
 
   status = g_test_run ();
