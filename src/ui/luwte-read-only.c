@@ -34,6 +34,17 @@ set_arrows_visible (GtkWidget *widget,
 }
 
 static void
+hide_edit_only (GtkWidget *widget,
+                gboolean   read_only)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, LUWTE_EDIT_ONLY))
+      gtk_widget_set_visible (child, !read_only);
+    else
+      hide_edit_only (child, read_only);
+}
+
+static void
 apply (GtkWidget *widget,
        gboolean   read_only)
 {
@@ -107,8 +118,13 @@ apply (GtkWidget *widget,
           gtk_editable_set_editable (GTK_EDITABLE (widget), TRUE);
           g_object_set_data (G_OBJECT (widget), CHANGED_KEY, NULL);
         }
+      /* Its own text is done; a suffix that only serves to change it
+       * (a calendar to pick from) goes too. */
       if (ADW_IS_ENTRY_ROW (widget))
-        return;
+        {
+          hide_edit_only (widget, read_only);
+          return;
+        }
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))

@@ -18,6 +18,7 @@
 #include "luwte-parties-page.h"
 #include "luwte-party.h"
 #include "luwte-store.h"
+#include "luwte-time.h"
 #include "luwte-window.h"
 
 #include <adwaita.h>
@@ -538,6 +539,112 @@ test_tab_shortcuts (Fixture       *fixture,
   g_object_unref (pages);
 }
 
+/* The first menu button in @widget with @tooltip, or NULL */
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button in @widget labelled @label, or NULL */
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The time of the gathering picked from the calendar, as an officer who
+ * would rather not type it: the day and the clock set, the field says it,
+ * the case stores it. Opened again, the calendar starts at that time. A
+ * closed case has no calendar to pick from. */
+static void
+test_time_from_calendar (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) new_year = g_date_time_new_local (2026, 12, 31, 21, 30, 0);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(LuwteCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = luwte_time_parse_typed ("2026-12-31 21:30");
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *field;
+  GtkCalendar *calendar;
+  GtkWidget *spins[2] = { NULL, NULL };
+  guint n_spins = 0;
+
+  luwte_case_workspace_show_page (fixture->workspace, "context");
+  wait_idle ();
+  button = find_tooltip_button (GTK_WIDGET (fixture->workspace), "Choose From a Calendar");
+  g_assert_nonnull (button);
+  field = gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (field);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_idle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  calendar = GTK_CALENDAR (find_widget (popover, GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  for (GtkWidget *spin = find_widget (popover, GTK_TYPE_SPIN_BUTTON); spin != NULL && n_spins < 2;
+       spin = n_spins < 2 ? find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spin)), GTK_TYPE_SPIN_BUTTON) : NULL)
+    spins[n_spins++] = spin;
+  g_assert_cmpuint (n_spins, ==, 2);
+
+  gtk_calendar_select_day (calendar, new_year);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[0]), 21);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[1]), 30);
+  g_assert_nonnull (find_labelled_button (popover, "_Set"));
+  g_signal_emit_by_name (find_labelled_button (popover, "_Set"), "clicked");
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2026-12-31 21:30");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (luwte_case_workspace_flush (fixture->workspace));
+  stored = luwte_store_get_case (fixture->store, luwte_case_get_reference (fixture->kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_case_get_event_at (stored), ==, expected);
+
+  /* Opened again: at the time the field holds. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_idle ();
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 31);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spins[0])), ==, 21);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spins[1])), ==, 30);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wait_idle ();
+
+  /* Closed: read, not picked. */
+  g_assert_true (luwte_store_set_case_status (fixture->store, fixture->kase, LUWTE_CASE_STATUS_CLOSED, &error));
+  g_assert_true (luwte_case_workspace_set_case (fixture->workspace, fixture->kase));
+  wait_idle ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +658,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/ui/workspace/case-menu-close-reopen", Fixture, "menu.db", fixture_set_up, test_case_menu_close_reopen,
+              fixture_tear_down);
+  g_test_add ("/ui/workspace/time-from-calendar", Fixture, "calendar.db", fixture_set_up, test_time_from_calendar,
               fixture_tear_down);
   g_test_add ("/ui/workspace/tab-shortcuts", Fixture, "tabs.db", fixture_set_up, test_tab_shortcuts, fixture_tear_down);
   g_test_add ("/ui/workspace/expand-scrolls", Fixture, "expand.db", fixture_set_up, test_expand_scrolls,
