@@ -768,6 +768,10 @@ test_letter (void)
   run_cli (&run, "--db", db, "letter", reference, "parents-letter", "--youth", "jongere", "-o", txt, NULL);
   g_assert_cmpint (run.status, ==, 2);
   run_clear (&run);
+  run_cli (&run, "--db", db, "letter", reference, "ntd-platform", "--youth", youth, "-o", txt, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run);
+  run_clear (&run);
 
   /* Not a letter made final: a draft, in the letter's language. */
   if (have_pdftotext)

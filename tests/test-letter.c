@@ -479,7 +479,7 @@ test_youth_per_letter (void)
     g_assert_nonnull (strstr (body, "[[jongere.naam]]"));
   }
 
-  /* A party of another case is never chosen. */
+  /* A party of another case is never chosen as the young person. */
   {
     g_autoptr(LuwteCase) other = luwte_store_create_case (store, "Andere casus", NULL);
     g_autoptr(LuwteParty) stranger = luwte_party_new (LUWTE_ROLE_YOUTH, "Iemand Anders", "", "");
@@ -490,6 +490,14 @@ test_youth_per_letter (void)
     edit.youth_id = &stranger_id;
     g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
     g_assert_cmpint (luwte_letter_get_youth_id (letter), ==, 0);
+    /* Nor a party of the case that is no young person. */
+    {
+      gint64 parent_id = luwte_party_get_id (parent);
+
+      edit.youth_id = &parent_id;
+      g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
+      g_assert_cmpint (luwte_letter_get_youth_id (letter), ==, 0);
+    }
     edit.youth_id = &second_id;
     g_assert_true (luwte_store_update_letter (store, kase, letter, &edit, &error));
   }

@@ -1135,6 +1135,7 @@ test_timeline_and_history (void)
       { "case.import", "OOV-2026-0042", "Case imported as OOV-2026-0042" },
       { "evidence.add", "with screenshot", "Online message added, with a screenshot" },
       { "evidence.takedown", "removed", "Takedown request: Removed" },
+      { "evidence.update", "url, posted_at", "Online message corrected (Address, Posted at)" },
       { "note.remove", "12", "Log entry removed (no. 12)" },
       { "letter.restore", "4", "Letter restored (no. 4)" },
       { "intervention.update", "no-such-card: outcome", "Intervention changed: no-such-card (Outcome)" },
@@ -1251,6 +1252,12 @@ test_evidence (void)
     g_assert_true (luwte_store_update_evidence (store, kase, item, &edit, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (luwte_evidence_get_url (item), ==, "https://www.tiktok.com/@voorbeeld/video/2");
+    {
+      /* The audit names what was corrected. */
+      g_autofree char *detail = query_text (store, "SELECT detail FROM audit WHERE action = 'evidence.update'");
+
+      g_assert_cmpstr (detail, ==, "url, account, posted_at, description");
+    }
     g_assert_false (luwte_store_update_evidence (store, kase, item, &empty, &error));
     g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED);
     g_clear_error (&error);

@@ -260,6 +260,11 @@ luwte_cli_letter (LuwteCliContext  *context,
     }
   if (!inputs_of_template (template, inputs))
     return LUWTE_CLI_USAGE;
+  /* Like a --set the template does not ask for: dropped unseen, it would
+   * mislead. */
+  if (youth_text != NULL && !luwte_template_uses_field (template, "jongere.naam"))
+    return luwte_cli_usage_error (_("letter: the template “%s” names no young person; leave out --youth"),
+                                  positional[1]);
 
   store = luwte_store_open (context->db_path, &error);
   if (store == NULL)

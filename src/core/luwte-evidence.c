@@ -394,6 +394,16 @@ failed:
 }
 
 static void
+note_changed (GString    *changed,
+              const char *name,
+              const char *after,
+              const char *before)
+{
+  if (g_strcmp0 (after != NULL ? after : "", before != NULL ? before : "") != 0)
+    g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", name);
+}
+
+static void
 replace_text (char       **field,
               const char  *value)
 {
@@ -409,7 +419,8 @@ replace_text (char       **field,
  * Corrects what was written down about a message: a typing error in its
  * address, the account, when it was posted, what it says. When it was
  * captured and its screenshot are facts of the capture and stay. Letters
- * made final keep the text they were sent with; drafts follow.
+ * made final keep the text they were sent with; a draft not changed by
+ * hand takes the correction when it is opened again.
  *
  * Returns: %FALSE, with nothing changed, when the address is empty, the
  *   time is not one, or the case is closed
@@ -421,14 +432,27 @@ luwte_store_update_evidence (LuwteStore               *store,
                              const LuwteEvidenceEdit  *edit,
                              GError                  **error)
 {
-  g_autofree char *url = g_strstrip (g_strdup (edit->url != NULL ? edit->url : evidence->url));
-  const char *platform = edit->platform != NULL ? edit->platform : evidence->platform;
-  const char *account = edit->account != NULL ? edit->account : evidence->account;
-  const char *posted_at = edit->posted_at != NULL ? (*edit->posted_at != '\0' ? edit->posted_at : NULL)
-                                                  : evidence->posted_at;
-  const char *description = edit->description != NULL ? edit->description : evidence->description;
+  g_autofree char *url = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
+  const char *platform, *account, *posted_at, *description;
 
+  g_return_val_if_fail (LUWTE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LUWTE_IS_CASE (kase), FALSE);
   g_return_val_if_fail (LUWTE_IS_EVIDENCE (evidence), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  url = g_strstrip (g_strdup (edit->url != NULL ? edit->url : evidence->url));
+  platform = edit->platform != NULL ? edit->platform : evidence->platform;
+  account = edit->account != NULL ? edit->account : evidence->account;
+  posted_at = edit->posted_at != NULL ? (*edit->posted_at != '\0' ? edit->posted_at : NULL) : evidence->posted_at;
+  description = edit->description != NULL ? edit->description : evidence->description;
+  /* The audit names what was corrected, not what it says now: that is
+   * in the case. */
+  note_changed (changed, "url", url, evidence->url);
+  note_changed (changed, "platform", platform, evidence->platform);
+  note_changed (changed, "account", account, evidence->account);
+  note_changed (changed, "posted_at", posted_at, evidence->posted_at);
+  note_changed (changed, "description", description, evidence->description);
 
   if (*url == '\0')
     {
@@ -467,9 +491,7 @@ luwte_store_update_evidence (LuwteStore               *store,
         goto failed;
       }
   }
-  /* The audit says that it was corrected, not what it says: that is in
-   * the case. */
-  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.update", "", error) ||
+  if (!luwte_store_audit (store, luwte_case_get_reference (kase), "evidence.update", changed->str, error) ||
       !luwte_store_commit (store, error))
     goto failed;
 

@@ -233,6 +233,7 @@ typedef struct {
   JsonArray  *letters;
   GArray     *evidence_ids;  /* the database id of each "evidence" entry, once stored */
   GHashTable *party_names;   /* file id → name for the notes */
+  GHashTable *youth_ids;     /* the file ids of parties with the role youth */
   GHashTable *party_ids;     /* file id → id in the database, once stored */
 } Plan;
 
@@ -360,6 +361,8 @@ check_parties (Reader *reader,
         return fail (reader, _("the party id “%s” is used twice"), id);
       g_hash_table_insert (plan->party_names, (gpointer) id,
                            (gpointer) (name != NULL && *name != '\0' ? name : organisation != NULL ? organisation : ""));
+      if (parsed == LUWTE_ROLE_YOUTH)
+        g_hash_table_add (plan->youth_ids, (gpointer) id);
       pop (reader, element);
     }
   pop (reader, old);
@@ -514,7 +517,7 @@ check_letter (Reader     *reader,
               Plan       *plan,
               JsonObject *letter)
 {
-  const char *template_id, *language, *status, *party, *text, *sha256, *pdf;
+  const char *template_id, *language, *status, *party, *youth, *text, *sha256, *pdf;
   LuwteLanguage parsed_language;
   LuwteLetterStatus parsed_status;
   JsonNode *inputs = json_object_get_member (letter, "inputs");
@@ -525,7 +528,7 @@ check_letter (Reader     *reader,
       !get_string (reader, letter, "language", TRUE, FALSE, &language) ||
       !get_string (reader, letter, "status", TRUE, FALSE, &status) ||
       !get_party_ref (reader, letter, plan->party_names, &party) ||
-      !get_party_member (reader, letter, "youth", plan->party_names, &text) ||
+      !get_party_member (reader, letter, "youth", plan->party_names, &youth) ||
       !get_string (reader, letter, "subject", FALSE, TRUE, &text) ||
       !get_string (reader, letter, "body", FALSE, TRUE, &text) ||
       !get_int (reader, letter, "version", 1, &version) ||
@@ -538,6 +541,14 @@ check_letter (Reader     *reader,
       !get_string (reader, letter, "pdf", FALSE, TRUE, &pdf) ||
       !get_array (reader, letter, "messages", &messages))
     return FALSE;
+  if (youth != NULL && !g_hash_table_contains (plan->youth_ids, json_object_get_string_member (letter, "youth")))
+    {
+      gsize old = push (reader, "youth", 0);
+
+      fail (reader, _("refers to a party “%s” that is not a young person"), json_object_get_string_member (letter, "youth"));
+      pop (reader, old);
+      return FALSE;
+    }
   if (!luwte_template_is_id (template_id))
     return fail (reader, _("“%s” is not a template id"), template_id);
   if (!luwte_language_parse (language, &parsed_language))
@@ -1128,6 +1139,7 @@ luwte_exchange_import (LuwteStore  *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(GHashTable) party_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) youth_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GArray) evidence_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *reference = NULL;
@@ -1150,6 +1162,7 @@ luwte_exchange_import (LuwteStore  *store,
     }
 
   plan.party_names = party_names;
+  plan.youth_ids = youth_ids;
   plan.party_ids = party_ids;
   plan.evidence_ids = evidence_ids;
   if (!check (&reader, root, &plan))

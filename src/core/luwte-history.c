@@ -19,7 +19,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* The field names of case.update, intervention.update and party.update */
+/* The field names of case.update, intervention.update, party.update and
+ * evidence.update */
 static const char *
 field_label (const char *name)
 {
@@ -43,6 +44,11 @@ field_label (const char *name)
     { "name", NC_("history field", "Name") },
     { "organisation", NC_("history field", "Organisation") },
     { "contact", NC_("history field", "Contact") },
+    { "url", NC_("history field", "Address") },
+    { "platform", NC_("history field", "Platform") },
+    { "account", NC_("history field", "Account") },
+    { "posted_at", NC_("history field", "Posted at") },
+    { "description", NC_("history field", "What it says") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -256,6 +262,13 @@ luwte_history_describe (const LuwteHistoryEntry *entry,
     text = g_str_equal (detail, "with screenshot") ? g_strdup (_("Online message added, with a screenshot"))
          : *detail == '\0' ? g_strdup (_("Online message added"))
          : g_strdup_printf ("%s: %s", _("Online message added"), detail);
+  else if (g_str_equal (action, "evidence.update"))
+    {
+      g_autofree char *fields = fields_in_words (detail);
+
+      /* TRANSLATORS: in the history: "Online message corrected (Address, Account)" */
+      text = g_strdup_printf (_("Online message corrected (%s)"), fields);
+    }
   else if (g_str_equal (action, "evidence.takedown"))
     {
       LuwteTakedown state;

@@ -420,7 +420,7 @@ luwte_store_update_letter (LuwteStore             *store,
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
       "UPDATE letters SET subject = ?1, body = ?2, edited = ?3, language = ?4, updated_at = ?5,"
       " party_id = (SELECT id FROM parties WHERE id = ?6 AND case_id = ?7),"
-      " youth_id = (SELECT id FROM parties WHERE id = ?9 AND case_id = ?7)"
+      " youth_id = (SELECT id FROM parties WHERE id = ?9 AND case_id = ?7 AND role = 'youth')"
       " WHERE id = ?8 AND case_id = ?7 AND status = 'draft'", error);
     gint64 party_id = edit->party_id != NULL ? *edit->party_id : letter->party_id;
     gint64 youth_id = edit->youth_id != NULL ? *edit->youth_id : letter->youth_id;

@@ -1298,7 +1298,12 @@ nodes_use_field (GPtrArray  *nodes,
   return FALSE;
 }
 
-/* Returns: whether the subject or the body writes, or asks about, field @name */
+/**
+ * luwte_template_uses_field:
+ * @name: a field name, such as "jongere.naam"
+ *
+ * Returns: whether the subject or the body writes, or asks about, @name
+ */
 gboolean
 luwte_template_uses_field (LuwteTemplate *self,
                            const char    *name)

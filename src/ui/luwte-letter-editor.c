@@ -152,6 +152,37 @@ chosen_messages (LuwteLetterEditor *self)
   return ids;
 }
 
+/* A final letter is shown, printed and copied with the date it was made
+ * final, not today's; a draft has today's. */
+static void
+remember_final_date (LuwteLetterEditor *self)
+{
+  g_clear_pointer (&self->final_date, g_date_time_unref);
+  if (self->letter != NULL && luwte_letter_get_status (self->letter) != LUWTE_LETTER_DRAFT &&
+      luwte_letter_get_final_at (self->letter) != NULL)
+    {
+      g_autoptr(GDateTime) final_at = g_date_time_new_from_iso8601 (luwte_letter_get_final_at (self->letter), NULL);
+
+      self->final_date = final_at != NULL ? g_date_time_to_local (final_at) : NULL;
+    }
+}
+
+/* The young person's choice, shown for a template that names one. A
+ * draft about no one yet is about the case's first young person, as a
+ * new letter is: one entered after the letter was begun is named too. */
+static void
+fill_youth_choice (LuwteLetterEditor *self,
+                   gint64             selected)
+{
+  gboolean names_youth = self->template != NULL && luwte_template_uses_field (self->template, "jongere.naam");
+
+  if (names_youth && selected == 0 && self->letter != NULL &&
+      luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT)
+    selected = luwte_letter_default_youth (self->store, self->kase);
+  luwte_party_choice_fill_role (self->youth_row, self->store, self->kase, LUWTE_ROLE_YOUTH, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->youth_row), names_youth);
+}
+
 static void
 facts_init (LuwteLetterEditor *self,
             LuwteLetterFacts  *facts,
@@ -164,16 +195,6 @@ facts_init (LuwteLetterEditor *self,
   facts->evidence_ids = messages;
   facts->inputs = inputs;
   facts->language = chosen_language (self);
-  /* A final letter is shown, printed and copied with the date it was
-   * sent with, not today's. */
-  g_clear_pointer (&self->final_date, g_date_time_unref);
-  if (self->letter != NULL && luwte_letter_get_status (self->letter) != LUWTE_LETTER_DRAFT &&
-      luwte_letter_get_final_at (self->letter) != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (luwte_letter_get_final_at (self->letter), NULL);
-
-      self->final_date = utc != NULL ? g_date_time_to_local (utc) : NULL;
-    }
   facts->date = self->final_date;
   facts->final = FALSE;
 }
@@ -716,6 +737,7 @@ on_language_changed (LuwteLetterEditor *self)
       g_set_object (&self->template, template);
       g_object_unref (template);
       self->filling = TRUE;
+      fill_youth_choice (self, luwte_party_choice_get_id (self->youth_row));
       build_rows (self);
       self->filling = FALSE;
     }
@@ -808,9 +830,8 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
                                                                 : luwte_letter_get_template (letter));
   adw_combo_row_set_selected (self->language_row, luwte_letter_get_language (letter) == LUWTE_LANGUAGE_EN ? 1 : 0);
   luwte_party_choice_fill (self->party_row, store, kase, luwte_letter_get_party_id (letter));
-  luwte_party_choice_fill_role (self->youth_row, store, kase, LUWTE_ROLE_YOUTH, luwte_letter_get_youth_id (letter));
-  gtk_widget_set_visible (GTK_WIDGET (self->youth_row),
-                          self->template != NULL && luwte_template_uses_field (self->template, "jongere.naam"));
+  fill_youth_choice (self, luwte_letter_get_youth_id (letter));
+  remember_final_date (self);
   build_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->subject_row), luwte_letter_get_subject (letter));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), luwte_letter_get_body (letter), -1);
@@ -842,8 +863,7 @@ luwte_letter_editor_reload_parties (LuwteLetterEditor *self)
     return;
   self->filling = TRUE;
   luwte_party_choice_fill (self->party_row, self->store, self->kase, luwte_party_choice_get_id (self->party_row));
-  luwte_party_choice_fill_role (self->youth_row, self->store, self->kase, LUWTE_ROLE_YOUTH,
-                                luwte_party_choice_get_id (self->youth_row));
+  fill_youth_choice (self, luwte_party_choice_get_id (self->youth_row));
   self->filling = FALSE;
   if (luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT &&
       luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)
@@ -902,6 +922,7 @@ luwte_letter_editor_make_final (LuwteLetterEditor *self)
         show_problem (self, error->message);
       return FALSE;
     }
+  remember_final_date (self);
   show_status (self);
   update_state (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -1531,7 +1552,7 @@ luwte_letter_editor_init (LuwteLetterEditor *self)
   luwte_accessible_name_inner (GTK_WIDGET (self->language_row), GTK_TYPE_LIST_VIEW, _("Languages"));
   self->party_row = luwte_party_choice_new (_("Recipient"), _("No recipient chosen"));
   adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->party_row));
-  self->youth_row = luwte_party_choice_new (_("Young person"), _("No young person chosen"));
+  self->youth_row = luwte_party_choice_new (_("Young Person"), _("No young person chosen"));
   /* TRANSLATORS: subtitle of the choice of a young person in a letter to parents */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->youth_row), _("Whom the letter is about"));
   adw_preferences_group_add (self->letter_group, GTK_WIDGET (self->youth_row));

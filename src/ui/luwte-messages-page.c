@@ -84,6 +84,7 @@ struct _MessageRow
   LuwteAutosave      autosave;
   gboolean           at_typed;        /* the date was typed, not left to "now" */
   gboolean           posted_typed;    /* the time it was posted was typed anew */
+  gboolean           takedown_changed; /* the request was changed, not only the message */
 };
 
 static void
@@ -153,6 +154,11 @@ row_is_overdue (MessageRow *row)
 
 /* The header says what the message is and where its request stands; an
  * overdue request says so in the header and, opened, what to do. */
+static void name_lists (GtkWidget  *widget,
+                        const char *header,
+                        const char *content,
+                        guint      *n_named);
+
 static void
 update_header (MessageRow *row)
 {
@@ -180,6 +186,12 @@ update_header (MessageRow *row)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, luwte_evidence_get_url (item),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
                                   -1);
+  {
+    g_autofree char *content = g_strdup_printf (_("Takedown request of %s"), luwte_evidence_get_url (item));
+    guint n_named = 0;
+
+    name_lists (row->expander, luwte_evidence_get_url (item), content, &n_named);
+  }
 }
 
 /* The box on top: how many requests of this case wait past their date. */
@@ -216,8 +228,6 @@ fill_at (MessageRow *row)
   row->at_typed = FALSE;
 }
 
-/* A typed time that cannot be read is marked and left out; the rest is
- * still stored. A state chosen without a typed date is as of now. */
 /* The message as corrected in its row, when it differs from what is
  * stored. An empty address and a time not (yet) readable are marked and
  * kept as they were; the rest is stored.
@@ -264,6 +274,10 @@ save_details (MessageRow *row)
   return TRUE;
 }
 
+/* A typed time that cannot be read is marked and left out; the rest is
+ * still stored. A state chosen without a typed date is as of now. The
+ * takedown request is written only when it was changed: a corrected
+ * address is no step in the request. */
 static gboolean
 save_row (gpointer data)
 {
@@ -281,6 +295,12 @@ save_row (gpointer data)
     return TRUE;
   if (!save_details (row))
     return FALSE;
+  if (!row->takedown_changed)
+    {
+      row->autosave.dirty = FALSE;
+      update_header (row);
+      return TRUE;
+    }
 
   update.state = (LuwteTakedown) adw_combo_row_get_selected (row->state_row);
   if (row->at_typed)
@@ -316,6 +336,7 @@ save_row (gpointer data)
       return FALSE;
     }
   row->autosave.dirty = FALSE;
+  row->takedown_changed = FALSE;
   /* Show the date the store has; a typed one is stored now, and the
    * next state chosen is as of its own moment again. */
   if (!at_given && at_readable)
@@ -336,6 +357,15 @@ schedule_save (MessageRow *row)
 }
 
 static void
+on_takedown_changed (MessageRow *row)
+{
+  if (row->filling)
+    return;
+  row->takedown_changed = TRUE;
+  schedule_save (row);
+}
+
+static void
 on_posted_changed (MessageRow *row)
 {
   if (row->filling)
@@ -350,7 +380,7 @@ on_at_changed (MessageRow *row)
   if (row->filling)
     return;
   row->at_typed = TRUE;
-  schedule_save (row);
+  on_takedown_changed (row);
 }
 
 /* Saving is the owner's job (flush) while the widgets are on screen;
@@ -611,22 +641,15 @@ add_row (LuwteMessagesPage *self,
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), remove_row);
   }
 
-  {
-    g_autofree char *content = g_strdup_printf (_("Takedown request of %s"), luwte_evidence_get_url (item));
-    guint n_named = 0;
-
-    name_lists (row->expander, luwte_evidence_get_url (item), content, &n_named);
-  }
-
   g_signal_connect_swapped (row->url_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->platform_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->account_row, "changed", G_CALLBACK (schedule_save), row);
   g_signal_connect_swapped (row->posted_row, "changed", G_CALLBACK (on_posted_changed), row);
   g_signal_connect_swapped (row->description_row, "changed", G_CALLBACK (schedule_save), row);
-  g_signal_connect_swapped (row->state_row, "notify::selected", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->state_row, "notify::selected", G_CALLBACK (on_takedown_changed), row);
   g_signal_connect_swapped (row->at_row, "changed", G_CALLBACK (on_at_changed), row);
-  g_signal_connect_swapped (row->channel_row, "changed", G_CALLBACK (schedule_save), row);
-  g_signal_connect_swapped (row->due_row, "changed", G_CALLBACK (schedule_save), row);
+  g_signal_connect_swapped (row->channel_row, "changed", G_CALLBACK (on_takedown_changed), row);
+  g_signal_connect_swapped (row->due_row, "changed", G_CALLBACK (on_takedown_changed), row);
 
   update_header (row);
   adw_preferences_group_add (self->list_group, row->expander);

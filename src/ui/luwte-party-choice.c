@@ -38,10 +38,11 @@ luwte_party_choice_fill (AdwComboRow *row,
                          LuwteCase   *kase,
                          gint64       selected_id)
 {
-  luwte_party_choice_fill_role (row, store, kase, LUWTE_ROLE_ANY, selected_id);
+  luwte_party_choice_fill_role (row, store, kase, LUWTE_PARTY_CHOICE_ANY_ROLE, selected_id);
 }
 
-/* Offers the case's parties in @role only; LUWTE_ROLE_ANY offers all. */
+/* Offers the case's parties in @role (a #LuwteRole) only;
+ * LUWTE_PARTY_CHOICE_ANY_ROLE offers all. */
 void
 luwte_party_choice_fill_role (AdwComboRow *row,
                               LuwteStore  *store,
@@ -67,7 +68,7 @@ luwte_party_choice_fill_role (AdwComboRow *row,
       gint64 id = luwte_party_get_id (party);
       g_autofree char *name = NULL;
 
-      if (role != LUWTE_ROLE_ANY && (int) luwte_party_get_role (party) != role)
+      if (role != LUWTE_PARTY_CHOICE_ANY_ROLE && (int) luwte_party_get_role (party) != role)
         continue;
       name = luwte_party_describe (party);
 

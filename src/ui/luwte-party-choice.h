@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Any role: for luwte_party_choice_fill_role() */
-#define LUWTE_ROLE_ANY (-1)
+/* Every role: for luwte_party_choice_fill_role() */
+#define LUWTE_PARTY_CHOICE_ANY_ROLE (-1)
 
 AdwComboRow *luwte_party_choice_new    (const char  *title,
                                         const char  *none_label);

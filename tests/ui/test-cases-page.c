@@ -1393,6 +1393,9 @@ test_message_corrected (void)
   g_assert_cmpstr (luwte_evidence_get_platform (stored), ==, "Telegram");
   g_assert_cmpstr (luwte_evidence_get_posted_at (stored), ==, posted);
   g_assert_cmpstr (luwte_evidence_get_description (stored), ==, "Oproep tot rellen op oudejaarsavond");
+  /* A correction is no step in the takedown request. */
+  g_assert_cmpint (luwte_evidence_get_takedown (stored), ==, LUWTE_TAKEDOWN_NOT_REQUESTED);
+  g_assert_null (luwte_evidence_get_takedown_at (stored));
   g_clear_object (&stored);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "https://t.me/voorbeeld/7");
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "@voorbeeld · 31-12-2026 18:00"));
