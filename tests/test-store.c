@@ -1274,8 +1274,17 @@ test_evidence (void)
     g_assert_cmpstr (luwte_evidence_get_captured_at (stored_item), ==, captured);
     g_assert_cmpstr (luwte_evidence_get_sha256 (stored_item), ==, hash);
 
+    /* Nothing changed: nothing written, not even to the audit. */
+    g_assert_true (luwte_store_update_evidence (store, kase, item, &edit, &error));
+    {
+      g_autofree char *updates = query_text (store, "SELECT count (*) FROM audit WHERE action = 'evidence.update'");
+
+      g_assert_cmpstr (updates, ==, "1");
+    }
+
     /* A closed case is read-only. */
     g_assert_true (luwte_store_set_case_status (store, kase, LUWTE_CASE_STATUS_CLOSED, &error));
+    edit.account = "@iemand_anders";
     g_assert_false (luwte_store_update_evidence (store, kase, item, &edit, &error));
     g_assert_error (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_CLOSED);
     g_clear_error (&error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "luwte-case-intervention.h"
+#include "luwte-compat.h"
 #include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -268,16 +269,6 @@ failed:
   return NULL;
 }
 
-static void
-replace_str (char       **field,
-             const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
-
 /**
  * luwte_store_update_case_intervention:
  *
@@ -373,18 +364,18 @@ luwte_store_update_case_intervention (LuwteStore                       *store,
   if (edit->status != NULL)
     item->status = *edit->status;
   if (edit->responsible != NULL)
-    replace_str (&item->responsible, edit->responsible);
+    luwte_set_str (&item->responsible, edit->responsible);
   if (edit->party_id != NULL)
     item->party_id = *edit->party_id;
   if (edit->due_at != NULL)
-    replace_str (&item->due_at, due_at);
-  replace_str (&item->done_at, done_at);
+    luwte_set_str (&item->due_at, due_at);
+  luwte_set_str (&item->done_at, done_at);
   if (edit->rationale != NULL)
-    replace_str (&item->rationale, edit->rationale);
+    luwte_set_str (&item->rationale, edit->rationale);
   if (edit->proportionality != NULL)
-    replace_str (&item->proportionality, edit->proportionality);
+    luwte_set_str (&item->proportionality, edit->proportionality);
   if (edit->outcome != NULL)
-    replace_str (&item->outcome, edit->outcome);
+    luwte_set_str (&item->outcome, edit->outcome);
   return TRUE;
 
 failed:

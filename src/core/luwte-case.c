@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "luwte-case.h"
+#include "luwte-compat.h"
 #include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -1012,17 +1013,6 @@ luwte_store_audit (LuwteStore  *store,
   return luwte_stmt_step_done (store, stmt, error);
 }
 
-/* g_set_str() is GLib 2.76; we build against 2.74. */
-static void
-replace_str (char       **field,
-             const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
-
 static gboolean
 strv_equal (const char * const *a,
             const char * const *b)
@@ -1183,15 +1173,15 @@ luwte_store_update_case (LuwteStore           *store,
 
   if (change_title)
     {
-      replace_str (&kase->title, edit->title);
+      luwte_set_str (&kase->title, edit->title);
       g_object_notify_by_pspec (G_OBJECT (kase), properties[PROP_TITLE]);
     }
   if (change_location)
-    replace_str (&kase->location, edit->location);
+    luwte_set_str (&kase->location, edit->location);
   if (change_event)
-    replace_str (&kase->event_at, event_at);
+    luwte_set_str (&kase->event_at, event_at);
   if (change_summary)
-    replace_str (&kase->summary, edit->summary);
+    luwte_set_str (&kase->summary, edit->summary);
   if (change_platforms)
     {
       g_strfreev (kase->platforms);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "luwte-evidence.h"
+#include "luwte-compat.h"
 #include "luwte-case-private.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -403,16 +404,6 @@ note_changed (GString    *changed,
     g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", name);
 }
 
-static void
-replace_text (char       **field,
-              const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
-
 /**
  * luwte_store_update_evidence:
  *
@@ -453,6 +444,8 @@ luwte_store_update_evidence (LuwteStore               *store,
   note_changed (changed, "account", account, evidence->account);
   note_changed (changed, "posted_at", posted_at, evidence->posted_at);
   note_changed (changed, "description", description, evidence->description);
+  if (changed->len == 0)
+    return TRUE;
 
   if (*url == '\0')
     {
@@ -495,11 +488,11 @@ luwte_store_update_evidence (LuwteStore               *store,
       !luwte_store_commit (store, error))
     goto failed;
 
-  replace_text (&evidence->url, url);
-  replace_text (&evidence->platform, platform != NULL ? platform : "");
-  replace_text (&evidence->account, account != NULL ? account : "");
-  replace_text (&evidence->posted_at, posted_at);
-  replace_text (&evidence->description, description != NULL ? description : "");
+  luwte_set_str (&evidence->url, url);
+  luwte_set_str (&evidence->platform, platform != NULL ? platform : "");
+  luwte_set_str (&evidence->account, account != NULL ? account : "");
+  luwte_set_str (&evidence->posted_at, posted_at);
+  luwte_set_str (&evidence->description, description != NULL ? description : "");
   return TRUE;
 
 failed:

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "luwte-party.h"
+#include "luwte-compat.h"
 #include "luwte-case-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -228,16 +229,6 @@ failed:
   return FALSE;
 }
 
-static void
-replace_str (char       **field,
-             const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*field);
-  *field = copy;
-}
-
 /**
  * luwte_store_update_party:
  * @party: a party of @kase, as listed; it follows the change when stored
@@ -364,9 +355,9 @@ luwte_store_update_party (LuwteStore           *store,
     goto failed;
 
   party->role = after->role;
-  replace_str (&party->name, after->name);
-  replace_str (&party->organisation, after->organisation);
-  replace_str (&party->contact, after->contact);
+  luwte_set_str (&party->name, after->name);
+  luwte_set_str (&party->organisation, after->organisation);
+  luwte_set_str (&party->contact, after->contact);
   return TRUE;
 
 failed:
