@@ -226,6 +226,21 @@ test_values_literal (void)
 
   text = luwte_letter_plain_text (store, &facts, subject, body);
   g_assert_nonnull (strstr (text, "Fam. <i>Test</i> & co {{x}}\nDorpsstraat 1\n1234 AB Voorbeeld"));
+
+  /* A postal address typed on one line goes on the envelope's lines; the
+   * contact (a phone number) stays out of the address block. */
+  {
+    LuwtePartyEdit moved = { .contact = "06-00000000", .address = "Molenlaan 140,  9569 AB Zuidwijk, " };
+    g_autofree char *moved_text = NULL;
+    g_autoptr(LuwteTemplateValues) moved_values = NULL;
+
+    g_assert_true (luwte_store_update_party (store, kase, parent, &moved, &error));
+    moved_text = luwte_letter_plain_text (store, &facts, subject, body);
+    g_assert_nonnull (strstr (moved_text, "Fam. <i>Test</i> & co {{x}}\nMolenlaan 140\n9569 AB Zuidwijk\n"));
+    g_assert_null (strstr (moved_text, "06-00000000"));
+    moved_values = luwte_letter_values_build (store, &facts, &error);
+    g_assert_cmpstr (luwte_template_values_get (moved_values, "ontvanger.adres"), ==, "Molenlaan 140, 9569 AB Zuidwijk");
+  }
   g_assert_nonnull (strstr (text, "Ons kenmerk: "));
 
   if (have_program ("pdftotext"))

@@ -256,6 +256,12 @@ test_migration_to_letter_recipients (void)
                    "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'parent', 'Fam. Verzonnen', 'Ouders');"
                    "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'youth', 'Sam', '');"
                    "INSERT INTO parties (case_id, role, name, organisation) VALUES (1, 'youth', 'Noor', '');"
+                   "INSERT INTO parties (case_id, role, name, organisation, contact)"
+                   " VALUES (1, 'parent', 'Fam. Adres', '', 'Dorpsstraat 1' || char (10) || '1234 AB Voorbeeld');"
+                   "INSERT INTO parties (case_id, role, name, organisation, contact)"
+                   " VALUES (1, 'police', 'Wijkagent', '', '06-00000000');"
+                   "INSERT INTO contacts (role, name, organisation, contact)"
+                   " VALUES ('parent', 'Fam. Adres', '', 'Dorpsstraat 1, 1234AB Voorbeeld');"
                    "INSERT INTO letters (case_id, template, language, party_id, status, subject, body, created_at,"
                    " updated_at, final_at) VALUES (1, 'parents-letter', 'nl', 1, 'final', 'Zorgen', 'Tekst',"
                    " '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00', '2026-03-02T11:00:00+01:00');"
@@ -275,6 +281,21 @@ test_migration_to_letter_recipients (void)
   g_assert_cmpstr (luwte_letter_get_recipient (g_ptr_array_index (letters, 1)), ==, "");
   for (guint i = 0; i < letters->len; i++)
     g_assert_cmpint (luwte_letter_get_youth_id (g_ptr_array_index (letters, i)), ==, 2);
+
+  /* A contact that was a postal address is the party's address now, and
+   * is gone from the address book; a phone number stays the contact. */
+  {
+    g_autoptr(GPtrArray) parties = luwte_store_list_parties (store, kase, &error);
+    g_autoptr(GPtrArray) book = luwte_store_list_contacts (store, &error);
+
+    g_assert_cmpuint (parties->len, ==, 5);
+    g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 3)), ==, "Dorpsstraat 1\n1234 AB Voorbeeld");
+    g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (parties, 3)), ==, "");
+    g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (parties, 4)), ==, "06-00000000");
+    g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 4)), ==, "");
+    g_assert_cmpuint (book->len, ==, 1);
+    g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (book, 0)), ==, "");
+  }
 }
 
 static LuwteStore *
@@ -1668,6 +1689,49 @@ search_references (LuwteStore *store,
   return g_string_free (g_steal_pointer (&refs), FALSE);
 }
 
+/* A party's postal address is kept with the case, corrected like the rest
+ * (the audit names the field, not the address), and never goes into the
+ * address book: that would keep families' home addresses for every later
+ * case. */
+static void
+test_party_address (void)
+{
+  g_autoptr(LuwteStore) store = open_fresh ("party-address.db");
+  g_autoptr(LuwteCase) kase = luwte_store_create_case (store, "Oproep Zuidwijk", NULL);
+  g_autoptr(LuwteParty) parents = luwte_party_new (LUWTE_ROLE_PARENT, "Fam. Verzonnen", "", "06-00000000");
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  LuwtePartyEdit moved = { .address = "Kerkstraat 2, 1234 AB Voorbeeld" };
+
+  luwte_party_set_address (parents, "Molenlaan 140, 9569 AB Zuidwijk");
+  g_assert_true (luwte_store_add_party (store, kase, parents, &error));
+  g_assert_no_error (error);
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 0)), ==, "Molenlaan 140, 9569 AB Zuidwijk");
+  g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (parties, 0)), ==, "06-00000000");
+
+  g_assert_true (luwte_store_update_party (store, kase, parents, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (luwte_party_get_address (parents), ==, "Kerkstraat 2, 1234 AB Voorbeeld");
+  g_clear_pointer (&parties, g_ptr_array_unref);
+  parties = luwte_store_list_parties (store, kase, &error);
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 0)), ==, "Kerkstraat 2, 1234 AB Voorbeeld");
+  detail = query_text (store, "SELECT detail FROM audit WHERE action = 'party.update'");
+  g_assert_cmpstr (detail, ==, "address");
+
+  contacts = luwte_store_list_contacts (store, &error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (contacts, 0)), ==, "06-00000000");
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (contacts, 0)), ==, "");
+  {
+    g_autofree char *anywhere = query_text (store, "SELECT count (*) FROM contacts WHERE contact LIKE '%straat%'");
+
+    g_assert_cmpstr (anywhere, ==, "0");
+  }
+}
+
 static void
 test_update_party (void)
 {
@@ -2035,6 +2099,7 @@ main (int   argc,
   g_test_add_func ("/store/notes", test_notes);
   g_test_add_func ("/store/notes-done", test_notes_done);
   g_test_add_func ("/store/parties", test_parties);
+  g_test_add_func ("/store/party-address", test_party_address);
   g_test_add_func ("/store/one-live-case", test_one_live_case);
   g_test_add_func ("/store/new-case-position", test_new_case_position);
   g_test_add_func ("/store/timeline-and-history", test_timeline_and_history);

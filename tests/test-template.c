@@ -789,7 +789,7 @@ test_fields_table (void)
   guint n = 0;
   const LuwteTemplateField *fields = luwte_template_fields (&n);
 
-  g_assert_cmpuint (n, ==, 26);
+  g_assert_cmpuint (n, ==, 27);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = NULL;

@@ -115,11 +115,12 @@ add_party (LuwteStore  *store,
            const char  *name,
            const char  *organisation,
            const char  *contact,
+           const char  *address,
            gint64      *id,
            GError     **error)
 {
   g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-    "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO parties (case_id, role, name, organisation, contact, address) VALUES (?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -128,6 +129,7 @@ add_party (LuwteStore  *store,
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, organisation, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, contact, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, address, -1, SQLITE_TRANSIENT);
   if (!step (store, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (luwte_store_get_db (store));
@@ -290,7 +292,7 @@ luwte_demo_add_cases_with_notes (LuwteStore  *store,
           guint which = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_parties));
 
           if (!add_party (store, case_id, demo_parties[which].role, demo_parties[which].name,
-                          demo_parties[which].organisation, "", &party_ids[n_party_ids++], error))
+                          demo_parties[which].organisation, "", "", &party_ids[n_party_ids++], error))
             goto failed;
         }
 
@@ -313,10 +315,11 @@ luwte_demo_add_cases_with_notes (LuwteStore  *store,
           g_autofree char *organiser_address = g_strdup_printf ("%s %d\n%04d CD %s", PICK (rand, streets),
                                                                 g_rand_int_range (rand, 1, 200),
                                                                 g_rand_int_range (rand, 1000, 9999), PICK (rand, towns));
-          const char *contacts[] = { address, address, organiser_address, abuse, "" };
+          const char *contacts[] = { "", "", "", abuse, "" };
+          const char *addresses[] = { address, address, organiser_address, "", "" };
 
           for (guint k = 0; k < G_N_ELEMENTS (complete_roles); k++)
-            if (!add_party (store, case_id, complete_roles[k], names[k], organisations[k], contacts[k],
+            if (!add_party (store, case_id, complete_roles[k], names[k], organisations[k], contacts[k], addresses[k],
                             &party_ids[n_party_ids++], error))
               goto failed;
         }

@@ -1,7 +1,7 @@
 /* luwte-exchange-export.c — writing a case in the exchange format
  *
  * The keys of design.md, plus a few of Luwte's own that a reader of
- * version 1 may ignore: card_version, responsible and proportionality on
+ * version 1 may ignore: address on parties (postal), card_version, responsible and proportionality on
  * interventions, action_by, action_due and done_at on notes, and party_name: the
  * note's party in words, which is all it has when it is not a party of
  * the case. The evaluation: effect on interventions (null until the case
@@ -212,6 +212,7 @@ luwte_exchange_export (LuwteStore  *store,
       add_string (builder, "name", luwte_party_get_name (party));
       add_string (builder, "organisation", luwte_party_get_organisation (party));
       add_string (builder, "contact", luwte_party_get_contact (party));
+      add_string (builder, "address", luwte_party_get_address (party));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -353,7 +353,8 @@ check_parties (Reader *reader,
           !get_string (reader, party, "role", TRUE, FALSE, &role) ||
           !get_string (reader, party, "name", FALSE, TRUE, &name) ||
           !get_string (reader, party, "organisation", FALSE, TRUE, &organisation) ||
-          !get_string (reader, party, "contact", FALSE, TRUE, &contact))
+          !get_string (reader, party, "contact", FALSE, TRUE, &contact) ||
+          !get_string (reader, party, "address", FALSE, TRUE, &contact))
         return FALSE;
       if (!luwte_role_parse (role, &parsed))
         return fail (reader, _("unknown role “%s”"), role);
@@ -1008,7 +1009,7 @@ store_plan (LuwteStore  *store,
     {
       JsonObject *party = json_array_get_object_element (plan->parties, i);
       g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-        "INSERT INTO parties (case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?)", error);
+        "INSERT INTO parties (case_id, role, name, organisation, contact, address) VALUES (?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -1017,6 +1018,7 @@ store_plan (LuwteStore  *store,
       sqlite3_bind_text (stmt, 3, member_or (party, "name", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, member_or (party, "organisation", ""), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, member_or (party, "contact", ""), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, member_or (party, "address", ""), -1, SQLITE_TRANSIENT);
       if (!luwte_stmt_step_done (store, stmt, error))
         return FALSE;
       g_hash_table_insert (plan->party_ids, (gpointer) member_or (party, "id", ""),

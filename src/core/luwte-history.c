@@ -44,6 +44,7 @@ field_label (const char *name)
     { "name", NC_("history field", "Name") },
     { "organisation", NC_("history field", "Organisation") },
     { "contact", NC_("history field", "Contact") },
+    { "address", NC_("history field", "Postal address") },
     { "url", NC_("history field", "Address") },
     { "platform", NC_("history field", "Platform") },
     { "account", NC_("history field", "Account") },

@@ -62,6 +62,21 @@ set_profile (LuwteTemplateValues *values,
   set_owned (values, name, luwte_profile_get (store, key));
 }
 
+/* A postal address as typed, on one line with commas ("Molenlaan 140,
+ * 9569 AB Zuidwijk") or on lines of its own: its lines, trimmed, without
+ * empty ones. */
+static GStrv
+postal_lines (const char *address)
+{
+  g_auto(GStrv) parts = g_strsplit_set (address != NULL ? address : "", ",\n", -1);
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (lines, parts[i]);
+  return g_strv_builder_end (lines);
+}
+
 static void
 set_party (LuwteTemplateValues *values,
            const char          *prefix,
@@ -72,8 +87,12 @@ set_party (LuwteTemplateValues *values,
   g_autofree char *organisation = g_strconcat (prefix, ".organisatie", NULL);
   g_autofree char *contact = g_strconcat (prefix, ".contact", NULL);
   g_autofree char *role = g_strconcat (prefix, ".rol", NULL);
+  g_autofree char *address = g_strconcat (prefix, ".adres", NULL);
+  g_auto(GStrv) address_lines = postal_lines (luwte_party_get_address (party));
+  g_autofree char *address_in_a_line = g_strjoinv (", ", address_lines);
 
   luwte_template_values_set (values, name, luwte_party_get_name (party));
+  luwte_template_values_set (values, address, address_in_a_line);
   luwte_template_values_set (values, organisation, luwte_party_get_organisation (party));
   luwte_template_values_set (values, contact, luwte_party_get_contact (party));
   luwte_template_values_set (values, role, role_words[luwte_party_get_role (party)][language]);
@@ -267,10 +286,21 @@ recipient_block (LuwteStore *store,
     return g_string_free (block, FALSE);
   parts[0] = luwte_party_get_name (party);
   parts[1] = luwte_party_get_organisation (party);
-  parts[2] = luwte_party_get_contact (party);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  /* The postal address, a line each; a party from before it had one
+   * kept it in its contact. */
+  parts[2] = *luwte_party_get_address (party) != '\0' ? luwte_party_get_address (party) : luwte_party_get_contact (party);
+  for (guint i = 0; i < 2; i++)
     if (*parts[i] != '\0')
       g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", parts[i]);
+  if (*luwte_party_get_address (party) != '\0')
+    {
+      g_auto(GStrv) lines = postal_lines (parts[2]);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", lines[i]);
+    }
+  else if (*parts[2] != '\0')
+    g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", parts[2]);
   return g_string_free (block, FALSE);
 }
 

@@ -75,6 +75,7 @@ struct _LuwteParty
   char      *name;
   char      *organisation;
   char      *contact;
+  char      *address;   /* postal, for letters; never in the address book */
 };
 
 G_DEFINE_FINAL_TYPE (LuwteParty, luwte_party, G_TYPE_OBJECT)
@@ -87,6 +88,7 @@ luwte_party_finalize (GObject *object)
   g_free (self->name);
   g_free (self->organisation);
   g_free (self->contact);
+  g_free (self->address);
   G_OBJECT_CLASS (luwte_party_parent_class)->finalize (object);
 }
 
@@ -114,7 +116,18 @@ luwte_party_new (LuwteRole   role,
   self->name = g_strdup (name != NULL ? name : "");
   self->organisation = g_strdup (organisation != NULL ? organisation : "");
   self->contact = g_strdup (contact != NULL ? contact : "");
+  self->address = g_strdup ("");
   return self;
+}
+
+/* For a party not yet stored; a stored one changes with
+ * luwte_store_update_party(). */
+void
+luwte_party_set_address (LuwteParty *self,
+                         const char *address)
+{
+  g_return_if_fail (LUWTE_IS_PARTY (self));
+  luwte_set_str (&self->address, address != NULL ? address : "");
 }
 
 /**
@@ -143,6 +156,8 @@ LuwteRole luwte_party_get_role (LuwteParty *self) { g_return_val_if_fail (LUWTE_
 const char *luwte_party_get_name (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->name; }
 const char *luwte_party_get_organisation (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->organisation; }
 const char *luwte_party_get_contact (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->contact; }
+/* Returns: the postal address as typed, "" when there is none */
+const char *luwte_party_get_address (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->address; }
 
 /**
  * luwte_store_add_party:
@@ -169,7 +184,7 @@ luwte_store_add_party (LuwteStore  *store,
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "INSERT INTO parties (id, case_id, role, name, organisation, contact) VALUES (?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO parties (id, case_id, role, name, organisation, contact, address) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
     if (stmt == NULL)
       goto failed;
@@ -180,6 +195,7 @@ luwte_store_add_party (LuwteStore  *store,
     sqlite3_bind_text (stmt, 4, party->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 5, party->organisation, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 6, party->contact, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, party->address, -1, SQLITE_TRANSIENT);
     if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
   }
@@ -233,7 +249,7 @@ failed:
  * luwte_store_update_party:
  * @party: a party of @kase, as listed; it follows the change when stored
  *
- * Changes a party's role, name, organisation or contact, in one
+ * Changes a party's role, name, organisation, contact or address, in one
  * transaction. The log entries about the party (notes linked by its id)
  * keep its name in words for the search index, the timeline, the report
  * and the exchange file; an officer who corrects a name expects the log
@@ -270,6 +286,7 @@ luwte_store_update_party (LuwteStore           *store,
                            edit->name != NULL ? edit->name : party->name,
                            edit->organisation != NULL ? edit->organisation : party->organisation,
                            edit->contact != NULL ? edit->contact : party->contact);
+  luwte_party_set_address (after, edit->address != NULL ? edit->address : party->address);
   if (*after->name == '\0' && *after->organisation == '\0')
     {
       g_set_error_literal (error, LUWTE_STORE_ERROR, LUWTE_STORE_ERROR_FAILED,
@@ -285,6 +302,8 @@ luwte_store_update_party (LuwteStore           *store,
     g_ptr_array_add (changed, "organisation");
   if (g_strcmp0 (after->contact, party->contact) != 0)
     g_ptr_array_add (changed, "contact");
+  if (g_strcmp0 (after->address, party->address) != 0)
+    g_ptr_array_add (changed, "address");
   if (changed->len == 0)
     return TRUE;
   g_ptr_array_add (changed, NULL);
@@ -299,7 +318,8 @@ luwte_store_update_party (LuwteStore           *store,
 
   {
     g_autoptr(LuwteStmt) stmt = luwte_store_prepare (store,
-      "UPDATE parties SET role = ?, name = ?, organisation = ?, contact = ? WHERE id = ? AND case_id = ?", error);
+      "UPDATE parties SET role = ?, name = ?, organisation = ?, contact = ?, address = ? WHERE id = ? AND case_id = ?",
+      error);
 
     if (stmt == NULL)
       goto failed;
@@ -307,8 +327,9 @@ luwte_store_update_party (LuwteStore           *store,
     sqlite3_bind_text (stmt, 2, after->name, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 3, after->organisation, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 4, after->contact, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 5, party->id);
-    sqlite3_bind_int64 (stmt, 6, luwte_case_get_id (kase));
+    sqlite3_bind_text (stmt, 5, after->address, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 6, party->id);
+    sqlite3_bind_int64 (stmt, 7, luwte_case_get_id (kase));
     if (!luwte_stmt_step_done (store, stmt, error))
       goto failed;
     if (sqlite3_changes (luwte_store_get_db (store)) == 0)
@@ -358,6 +379,7 @@ luwte_store_update_party (LuwteStore           *store,
   luwte_set_str (&party->name, after->name);
   luwte_set_str (&party->organisation, after->organisation);
   luwte_set_str (&party->contact, after->contact);
+  luwte_set_str (&party->address, after->address);
   return TRUE;
 
 failed:
@@ -389,6 +411,9 @@ list (LuwteStore  *store,
                                (const char *) sqlite3_column_text (stmt, 3),
                                (const char *) sqlite3_column_text (stmt, 4));
       party->id = sqlite3_column_int64 (stmt, 0);
+      /* The address book has no addresses. */
+      if (sqlite3_column_count (stmt) > 5)
+        luwte_set_str (&party->address, (const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (parties, party);
     }
   if (rc != SQLITE_DONE)
@@ -405,7 +430,7 @@ luwte_store_list_parties (LuwteStore  *store,
                           LuwteCase   *kase,
                           GError     **error)
 {
-  return list (store, "SELECT id, role, name, organisation, contact FROM parties WHERE case_id = ? ORDER BY id",
+  return list (store, "SELECT id, role, name, organisation, contact, address FROM parties WHERE case_id = ? ORDER BY id",
                kase, error);
 }
 

@@ -44,11 +44,14 @@ LuwteRole   luwte_party_get_role         (LuwteParty *self);
 const char *luwte_party_get_name         (LuwteParty *self);
 const char *luwte_party_get_organisation (LuwteParty *self);
 const char *luwte_party_get_contact      (LuwteParty *self);
+const char *luwte_party_get_address      (LuwteParty *self);
 
 LuwteParty *luwte_party_new              (LuwteRole   role,
                                           const char *name,
                                           const char *organisation,
                                           const char *contact);
+void        luwte_party_set_address      (LuwteParty *self,
+                                          const char *address);
 char       *luwte_party_describe         (LuwteParty *self);
 
 /* A change to a stored party; %NULL (for @role too) keeps what it was. */
@@ -57,6 +60,7 @@ typedef struct {
   const char      *name;
   const char      *organisation;
   const char      *contact;
+  const char      *address;
 } LuwtePartyEdit;
 
 /* Parties of a case; adding one also remembers it in the address book. */

@@ -78,6 +78,12 @@
   "  " letters \
   "  FROM cases AS c;"
 
+/* A contact detail that is a Dutch postal address: a postcode ("1234 AB"
+ * or "1234AB") and no e-mail address */
+#define POSTAL_CONTACT \
+  "contact NOT LIKE '%@%' AND (contact GLOB '*[0-9][0-9][0-9][0-9] [A-Z][A-Z]*'" \
+  " OR contact GLOB '*[0-9][0-9][0-9][0-9][A-Z][A-Z]*')"
+
 static const char * const steps[] = {
   /* 1: cases and the municipality's settings */
   "CREATE TABLE settings ("
@@ -335,6 +341,14 @@ static const char * const steps[] = {
   "UPDATE letters SET youth_id = (SELECT id FROM parties WHERE parties.case_id = letters.case_id"
   "  AND role = 'youth' ORDER BY id LIMIT 1);"
   "CREATE INDEX letters_by_youth ON letters (youth_id) WHERE youth_id IS NOT NULL;",
+  /* 16: a party's postal address, for the letters that go by post; the
+   * contact is for phone and e-mail again. It stays with the case: the
+   * address book does not keep the home addresses of families. A contact
+   * that is a Dutch postal address (a postcode, no @), as the contact
+   * field asked for before, moves to the address, and leaves the book. */
+  "ALTER TABLE parties ADD COLUMN address TEXT NOT NULL DEFAULT '';"
+  "UPDATE parties SET address = contact, contact = '' WHERE " POSTAL_CONTACT ";"
+  "UPDATE contacts SET contact = '' WHERE " POSTAL_CONTACT ";",
 };
 
 int

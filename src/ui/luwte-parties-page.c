@@ -22,6 +22,9 @@
 
 #include <glib/gi18n.h>
 
+/* Letters by post go to it; the commas become the envelope's lines. */
+#define ADDRESS_TITLE _("Postal Address (e.g. Molenlaan 140, 9569 AB Zuidwijk)")
+
 
 typedef struct _PartyRow PartyRow;
 
@@ -38,6 +41,7 @@ struct _LuwtePartiesPage
   AdwEntryRow         *name_row;
   AdwEntryRow         *organisation_row;
   AdwEntryRow         *contact_row;
+  AdwEntryRow         *address_row;
   GtkWidget           *book_button;
   GtkListBox          *book_list;
   GtkWidget           *book_popover;
@@ -64,6 +68,7 @@ struct _PartyRow
   AdwEntryRow      *name_row;
   AdwEntryRow      *organisation_row;
   AdwEntryRow      *contact_row;
+  AdwEntryRow      *address_row;
   GtkWidget        *remove;
   gboolean          filling;
   LuwteAutosave     autosave;
@@ -125,6 +130,7 @@ save_row (gpointer data)
   edit.name = gtk_editable_get_text (GTK_EDITABLE (row->name_row));
   edit.organisation = gtk_editable_get_text (GTK_EDITABLE (row->organisation_row));
   edit.contact = gtk_editable_get_text (GTK_EDITABLE (row->contact_row));
+  edit.address = gtk_editable_get_text (GTK_EDITABLE (row->address_row));
   if (!luwte_store_update_party (self->store, self->kase, row->party, &edit, &error))
     {
       /* Still dirty: the next flush tries again. */
@@ -165,6 +171,7 @@ party_row_free (PartyRow *row)
   g_signal_handlers_disconnect_by_data (row->name_row, row);
   g_signal_handlers_disconnect_by_data (row->organisation_row, row);
   g_signal_handlers_disconnect_by_data (row->contact_row, row);
+  g_signal_handlers_disconnect_by_data (row->address_row, row);
   g_signal_handlers_disconnect_by_data (row->remove, row);
   g_clear_object (&row->party);
   g_object_unref (row->expander);
@@ -296,7 +303,8 @@ append_row (LuwtePartiesPage *self,
 
   row->name_row = add_expander_entry (row, _("Name"), luwte_party_get_name (party));
   row->organisation_row = add_expander_entry (row, _("Organisation"), luwte_party_get_organisation (party));
-  row->contact_row = add_expander_entry (row, _("Contact (address for letters, phone or e-mail)"), luwte_party_get_contact (party));
+  row->contact_row = add_expander_entry (row, _("Contact (phone or e-mail)"), luwte_party_get_contact (party));
+  row->address_row = add_expander_entry (row, ADDRESS_TITLE, luwte_party_get_address (party));
 
   row->remove = gtk_button_new_with_mnemonic (_("_Remove From the Case"));
   gtk_widget_set_valign (row->remove, GTK_ALIGN_CENTER);
@@ -425,6 +433,7 @@ luwte_parties_page_add_from_form (LuwtePartiesPage *self)
                            gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                            gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)),
                            gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
+  luwte_party_set_address (party, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
   if (!luwte_store_add_party (self->store, self->kase, party, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
@@ -434,6 +443,7 @@ luwte_parties_page_add_from_form (LuwtePartiesPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->contact_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), "");
   return TRUE;
 }
 
@@ -568,8 +578,11 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->organisation_row), _("Organisation"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->organisation_row));
   self->contact_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact (address for letters, phone or e-mail)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), _("Contact (phone or e-mail)"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->contact_row));
+  self->address_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->address_row), ADDRESS_TITLE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->address_row));
 
   self->book_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->book_list, GTK_SELECTION_NONE);
@@ -606,6 +619,7 @@ luwte_parties_page_init (LuwtePartiesPage *self)
   g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->organisation_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->contact_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->address_row, "entry-activated", G_CALLBACK (on_form_entry_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->book_popover, "show", G_CALLBACK (on_book_show), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->book_list, "row-activated", G_CALLBACK (on_book_activated), self, G_CONNECT_SWAPPED);
 }

@@ -840,14 +840,19 @@ test_edit_party (void)
   /* Enter in the last field of the form adds the party. */
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name")), "Wijkagent Noord");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Organisation")), "Politie");
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Contact (address for letters, phone or e-mail)")), "06-00000000");
-  press_enter_in (find_entry_row (GTK_WIDGET (page), "Contact (address for letters, phone or e-mail)"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Contact (phone or e-mail)")), "06-00000000");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Postal Address (e.g. Molenlaan 140, 9569 AB Zuidwijk)")),
+                         "Bureaulaan 1, 1234 AB Voorbeeld");
+  press_enter_in (find_entry_row (GTK_WIDGET (page), "Postal Address (e.g. Molenlaan 140, 9569 AB Zuidwijk)"));
   g_assert_cmpuint (luwte_parties_page_get_n_parties (page), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Name"))), ==, "");
   parties = luwte_store_list_parties (store, kase, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (parties->len, ==, 1);
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Wijkagent Noord");
+  g_assert_cmpstr (luwte_party_get_contact (g_ptr_array_index (parties, 0)), ==, "06-00000000");
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 0)), ==, "Bureaulaan 1, 1234 AB Voorbeeld");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (page), "Postal Address (e.g. Molenlaan 140, 9569 AB Zuidwijk)"))), ==, "");
 
   /* A log entry about the party, as the Notes page writes it. */
   {
@@ -863,6 +868,7 @@ test_edit_party (void)
   /* The party's own row: a new name and role, stored by the flush. */
   row = luwte_parties_page_get_row (page, 0);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Name")), "Brigadier <b>Zuid</b>");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Postal Address (e.g. Molenlaan 140, 9569 AB Zuidwijk)")), "Bureaulaan 2, 1234 AB Voorbeeld");
   adw_combo_row_set_selected (find_combo_row (row, "Role"), LUWTE_ROLE_KEY_FIGURE);
   parties = luwte_store_list_parties (store, kase, &error);
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Wijkagent Noord");
@@ -874,6 +880,7 @@ test_edit_party (void)
   g_assert_cmpstr (luwte_party_get_name (g_ptr_array_index (parties, 0)), ==, "Brigadier <b>Zuid</b>");
   g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 0)), ==, LUWTE_ROLE_KEY_FIGURE);
   g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie");
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 0)), ==, "Bureaulaan 2, 1234 AB Voorbeeld");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Brigadier <b>Zuid</b> · Politie");
   g_clear_pointer (&parties, g_ptr_array_unref);
   /* The log, read again, names the party as it is now. */
@@ -960,9 +967,9 @@ test_refused_party_edit_told_once (void)
   g_assert_false (luwte_parties_page_flush (page));
   g_assert_cmpuint (told, ==, 1);
   /* More typing, still refused: no second message. */
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (address for letters, phone or e-mail)")), "06");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone or e-mail)")), "06");
   g_assert_false (luwte_parties_page_flush (page));
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (address for letters, phone or e-mail)")), "0612");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (row, "Contact (phone or e-mail)")), "0612");
   g_assert_false (luwte_parties_page_flush (page));
   g_assert_cmpuint (told, ==, 1);
   /* Stored, then refused again: told again. */
