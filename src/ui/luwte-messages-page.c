@@ -573,6 +573,7 @@ add_row (LuwteMessagesPage *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), GTK_WIDGET (row->state_row));
 
   row->at_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Requested On / State Since (e.g. 2026-11-30 10:00)"), at);
+  luwte_time_entry_follow (GTK_WIDGET (row->at_row));
   row->channel_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Channel (e.g. e-mail, webform, trusted flagger)"),
                                          luwte_evidence_get_takedown_channel (item));
   row->due_row = luwte_page_add_entry_row (ADW_EXPANDER_ROW (row->expander), _("Answer Due By (e.g. 2026-12-02 10:00)"), due);
@@ -929,6 +930,7 @@ luwte_messages_page_init (LuwteMessagesPage *self)
   self->platform_row = add_entry (form, _("Platform"));
   self->account_row = add_entry (form, _("Account"));
   self->posted_row = add_entry (form, _("Posted At (e.g. 2026-12-31 18:00)"));
+  luwte_time_entry_follow (GTK_WIDGET (self->posted_row));
   self->description_row = add_entry (form, _("What It Says"));
 
   self->attached_label = GTK_LABEL (gtk_label_new (_("No screenshot attached. Drop a picture here or choose one.")));

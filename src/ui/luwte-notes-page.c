@@ -17,6 +17,7 @@
 #include "luwte-accessible.h"
 #include "luwte-note.h"
 #include "luwte-time.h"
+#include "luwte-time-entry.h"
 #include "luwte-party-choice.h"
 #include "luwte-removal.h"
 #include "luwte-tooltip.h"
@@ -431,6 +432,7 @@ luwte_notes_page_init (LuwteNotesPage *self)
   self->action_due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->action_due_row), _("By When (e.g. 2026-12-31 18:00)"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), GTK_WIDGET (self->action_due_row));
+  luwte_time_entry_follow (GTK_WIDGET (self->action_due_row));
 
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
   gtk_widget_add_css_class (text_label, "heading");
