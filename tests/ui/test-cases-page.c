@@ -1217,6 +1217,28 @@ stored_message (LuwteStore *store,
   return g_object_ref (g_ptr_array_index (stored, 0));
 }
 
+/* A window on a new case with one message, its Messages page read anew */
+static LuwteWindow *
+open_window_with_message (const char              *path,
+                          LuwteCard               *card,
+                          LuwteStore             **store,
+                          const LuwteEvidenceNew  *message,
+                          LuwteCase              **kase,
+                          LuwteEvidence          **evidence)
+{
+  LuwteWindow *window = open_window (path, card, store);
+  LuwteCasesPage *cases = luwte_window_get_cases_page (window);
+  LuwteMessagesPage *page = luwte_case_workspace_get_messages_page (luwte_cases_page_get_workspace (cases));
+  g_autoptr(GError) error = NULL;
+
+  *kase = luwte_cases_page_new_case (cases);
+  *evidence = luwte_store_add_evidence (*store, *kase, message, NULL, &error);
+  g_assert_no_error (error);
+  luwte_messages_page_set_case (page, *store, NULL);
+  luwte_messages_page_set_case (page, *store, *kase);
+  return window;
+}
+
 #define CASE_OVERDUE_TOOLTIP "A takedown request has had no answer past its due date"
 
 /* The takedown request of a message, set by hand: the state, when, how
@@ -1249,15 +1271,10 @@ test_takedown_by_hand (void)
   GtkWidget *badge;
   GtkWidget *reminder;
 
-  window = open_window (path, card, &store);
+  window = open_window_with_message (path, card, &store, &message, &kase, &evidence);
   cases = luwte_window_get_cases_page (window);
   workspace = luwte_cases_page_get_workspace (cases);
   page = luwte_case_workspace_get_messages_page (workspace);
-  kase = luwte_cases_page_new_case (cases);
-  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
-  g_assert_no_error (error);
-  luwte_messages_page_set_case (page, store, NULL);
-  luwte_messages_page_set_case (page, store, kase);
   g_assert_cmpuint (luwte_messages_page_get_n_messages (page), ==, 1);
 
   row = luwte_messages_page_get_row (page, 0);
@@ -1368,15 +1385,10 @@ test_message_corrected (void)
   GtkEditable *posted_row;
   GtkEditable *description_row;
 
-  window = open_window (path, card, &store);
+  window = open_window_with_message (path, card, &store, &message, &kase, &evidence);
   cases = luwte_window_get_cases_page (window);
   workspace = luwte_cases_page_get_workspace (cases);
   page = luwte_case_workspace_get_messages_page (workspace);
-  kase = luwte_cases_page_new_case (cases);
-  evidence = luwte_store_add_evidence (store, kase, &message, NULL, &error);
-  g_assert_no_error (error);
-  luwte_messages_page_set_case (page, store, NULL);
-  luwte_messages_page_set_case (page, store, kase);
   row = luwte_messages_page_get_row (page, 0);
   url_row = GTK_EDITABLE (find_entry_row (row, "Address (URL)"));
   account_row = GTK_EDITABLE (find_entry_row (row, "Account"));
