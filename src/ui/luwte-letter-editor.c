@@ -841,7 +841,18 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
 
   /* The case may have changed since: the facts flow in again. */
   if (luwte_letter_get_status (letter) == LUWTE_LETTER_DRAFT)
-    follow_facts (self);
+    {
+      follow_facts (self);
+      /* A young person chosen by default is stored as well, also for a
+       * text written by hand, which the facts do not change. */
+      if (luwte_party_choice_get_id (self->youth_row) != luwte_letter_get_youth_id (letter) &&
+          gtk_widget_get_visible (GTK_WIDGET (self->youth_row)) &&
+          luwte_case_get_status (kase) != LUWTE_CASE_STATUS_CLOSED)
+        {
+          self->dirty = TRUE;
+          luwte_letter_editor_flush (self);
+        }
+    }
   show_status (self);
   luwte_letter_preview_set_layout (self->preview, NULL, 0);
   update_state (self);

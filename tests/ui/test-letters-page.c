@@ -11,6 +11,7 @@
 #include "luwte-demo.h"
 #include "luwte-evidence.h"
 #include "luwte-letter.h"
+#include "luwte-letter-compose.h"
 #include "luwte-letter-preview.h"
 #include "luwte-letters-page.h"
 #include "luwte-party.h"
@@ -699,17 +700,37 @@ test_youth_choice (Fixture       *fixture,
   g_assert_null (strstr (body, "Noor Tweede"));
 
   /* A draft about no one yet (begun before any young person was
-   * entered) is about the case's first when it is opened again. */
+   * entered) is about the case's first when it is opened again, and is
+   * stored so. */
   adw_combo_row_set_selected (youth_row, 0);
   g_assert_true (luwte_letter_editor_flush (editor));
   g_clear_object (&stored);
   stored = stored_letter (fixture, letter);
   g_assert_cmpint (luwte_letter_get_youth_id (stored), ==, 0);
   luwte_letter_editor_set_letter (editor, fixture->store, fixture->kase, stored);
+  /* The editor holds the letter read again; the one written goes. */
+  letter = luwte_letter_editor_get_letter (editor);
   g_assert_cmpuint (adw_combo_row_get_selected (youth_row), ==, 1);
   g_clear_pointer (&body, g_free);
   body = luwte_letter_editor_get_body (editor);
   g_assert_null (strstr (body, "[[jongere.naam]]"));
+  g_clear_object (&stored);
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpint (luwte_letter_get_youth_id (stored), ==, luwte_letter_default_youth (fixture->store, fixture->kase));
+
+  /* So is a text written by hand, which the facts do not change. */
+  luwte_letter_editor_set_body (editor, "Eigen tekst aan de ouders");
+  adw_combo_row_set_selected (youth_row, 0);
+  g_assert_true (luwte_letter_editor_flush (editor));
+  g_clear_object (&stored);
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpint (luwte_letter_get_youth_id (stored), ==, 0);
+  luwte_letter_editor_set_letter (editor, fixture->store, fixture->kase, stored);
+  letter = luwte_letter_editor_get_letter (editor);
+  g_clear_object (&stored);
+  stored = stored_letter (fixture, letter);
+  g_assert_cmpstr (luwte_letter_get_body (stored), ==, "Eigen tekst aan de ouders");
+  g_assert_cmpint (luwte_letter_get_youth_id (stored), ==, luwte_letter_default_youth (fixture->store, fixture->kase));
 }
 
 int
