@@ -93,6 +93,9 @@ test_example_imports (void)
   g_assert_cmpuint (interventions->len, ==, 3);
   g_assert_cmpuint (notes->len, ==, 3);
   g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 3)), ==, LUWTE_ROLE_PARENT);
+  /* Luwte's own "address" on a party: the postal address letters go to. */
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 3)), ==, "Verzonnenstraat 1, 1234 AB Zuidwijk");
+  g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 1)), ==, "");
   /* A party reference becomes the party's name where the store keeps words. */
   g_assert_cmpstr (luwte_note_get_party (g_ptr_array_index (notes, 0)), ==, "Digitale wijkagent B. Verzonnen");
   g_assert_cmpstr (luwte_case_intervention_get_proportionality (g_ptr_array_index (interventions, 2)), !=, "");

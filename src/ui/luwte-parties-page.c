@@ -99,6 +99,14 @@ update_header (PartyRow *row)
     }
   if (*luwte_party_get_contact (party) != '\0')
     g_string_append_printf (subtitle, " · %s", luwte_party_get_contact (party));
+  /* Where a letter by post goes, at a glance; on one line, as typed. */
+  if (*luwte_party_get_address (party) != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (luwte_party_get_address (party), "\n", -1);
+      g_autofree char *address = g_strjoinv (", ", lines);
+
+      g_string_append_printf (subtitle, " · %s", address);
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), title->str);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle->str);

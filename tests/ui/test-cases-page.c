@@ -881,6 +881,7 @@ test_edit_party (void)
   g_assert_cmpint (luwte_party_get_role (g_ptr_array_index (parties, 0)), ==, LUWTE_ROLE_KEY_FIGURE);
   g_assert_cmpstr (luwte_party_get_organisation (g_ptr_array_index (parties, 0)), ==, "Politie");
   g_assert_cmpstr (luwte_party_get_address (g_ptr_array_index (parties, 0)), ==, "Bureaulaan 2, 1234 AB Voorbeeld");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "06-00000000 · Bureaulaan 2, 1234 AB Voorbeeld"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Brigadier <b>Zuid</b> · Politie");
   g_clear_pointer (&parties, g_ptr_array_unref);
   /* The log, read again, names the party as it is now. */
