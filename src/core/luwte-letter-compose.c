@@ -62,21 +62,6 @@ set_profile (LuwteTemplateValues *values,
   set_owned (values, name, luwte_profile_get (store, key));
 }
 
-/* A postal address as typed, on one line with commas ("Molenlaan 140,
- * 9569 AB Zuidwijk") or on lines of its own: its lines, trimmed, without
- * empty ones. */
-static GStrv
-postal_lines (const char *address)
-{
-  g_auto(GStrv) parts = g_strsplit_set (address != NULL ? address : "", ",\n", -1);
-  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_strv_builder_add (lines, parts[i]);
-  return g_strv_builder_end (lines);
-}
-
 static void
 set_party (LuwteTemplateValues *values,
            const char          *prefix,
@@ -88,7 +73,7 @@ set_party (LuwteTemplateValues *values,
   g_autofree char *contact = g_strconcat (prefix, ".contact", NULL);
   g_autofree char *role = g_strconcat (prefix, ".rol", NULL);
   g_autofree char *address = g_strconcat (prefix, ".adres", NULL);
-  g_auto(GStrv) address_lines = postal_lines (luwte_party_get_address (party));
+  g_auto(GStrv) address_lines = luwte_party_dup_address_lines (party);
   g_autofree char *address_in_a_line = g_strjoinv (", ", address_lines);
 
   luwte_template_values_set (values, name, luwte_party_get_name (party));
@@ -271,6 +256,14 @@ find_party (GPtrArray *parties,
   return NULL;
 }
 
+static void
+add_if_set (GStrvBuilder *lines,
+            const char   *text)
+{
+  if (*text != '\0')
+    g_strv_builder_add (lines, text);
+}
+
 /* Name, organisation and address, one per line, as on the envelope. */
 static char *
 recipient_block (LuwteStore *store,
@@ -279,29 +272,23 @@ recipient_block (LuwteStore *store,
 {
   g_autoptr(GPtrArray) parties = party_id > 0 ? luwte_store_list_parties (store, kase, NULL) : NULL;
   LuwteParty *party = find_party (parties, party_id);
-  GString *block = g_string_new (NULL);
-  const char *parts[3];
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) address = NULL;
+  g_auto(GStrv) block = NULL;
 
   if (party == NULL)
-    return g_string_free (block, FALSE);
-  parts[0] = luwte_party_get_name (party);
-  parts[1] = luwte_party_get_organisation (party);
+    return g_strdup ("");
+  add_if_set (lines, luwte_party_get_name (party));
+  add_if_set (lines, luwte_party_get_organisation (party));
   /* The postal address, a line each; a party from before it had one
    * kept it in its contact. */
-  parts[2] = *luwte_party_get_address (party) != '\0' ? luwte_party_get_address (party) : luwte_party_get_contact (party);
-  for (guint i = 0; i < 2; i++)
-    if (*parts[i] != '\0')
-      g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", parts[i]);
-  if (*luwte_party_get_address (party) != '\0')
-    {
-      g_auto(GStrv) lines = postal_lines (parts[2]);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", lines[i]);
-    }
-  else if (*parts[2] != '\0')
-    g_string_append_printf (block, "%s%s", block->len > 0 ? "\n" : "", parts[2]);
-  return g_string_free (block, FALSE);
+  address = luwte_party_dup_address_lines (party);
+  if (address[0] != NULL)
+    g_strv_builder_addv (lines, (const char **) address);
+  else
+    add_if_set (lines, luwte_party_get_contact (party));
+  block = g_strv_builder_end (lines);
+  return g_strjoinv ("\n", block);
 }
 
 typedef struct {

@@ -156,6 +156,29 @@ LuwteRole luwte_party_get_role (LuwteParty *self) { g_return_val_if_fail (LUWTE_
 const char *luwte_party_get_name (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->name; }
 const char *luwte_party_get_organisation (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->organisation; }
 const char *luwte_party_get_contact (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->contact; }
+/**
+ * luwte_party_dup_address_lines:
+ *
+ * The postal address as typed, on one line with commas ("Molenlaan 140,
+ * 9569 AB Zuidwijk") or on lines of its own, as the lines of an envelope.
+ *
+ * Returns: (transfer full): its parts, trimmed, without empty ones
+ */
+GStrv
+luwte_party_dup_address_lines (LuwteParty *self)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL);
+
+  parts = g_strsplit_set (self->address, ",\n", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (lines, parts[i]);
+  return g_strv_builder_end (lines);
+}
+
 /* Returns: the postal address as typed, "" when there is none */
 const char *luwte_party_get_address (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->address; }
 

@@ -45,6 +45,7 @@ const char *luwte_party_get_name         (LuwteParty *self);
 const char *luwte_party_get_organisation (LuwteParty *self);
 const char *luwte_party_get_contact      (LuwteParty *self);
 const char *luwte_party_get_address      (LuwteParty *self);
+GStrv       luwte_party_dup_address_lines (LuwteParty *self);
 
 LuwteParty *luwte_party_new              (LuwteRole   role,
                                           const char *name,

@@ -99,10 +99,10 @@ update_header (PartyRow *row)
     }
   if (*luwte_party_get_contact (party) != '\0')
     g_string_append_printf (subtitle, " · %s", luwte_party_get_contact (party));
-  /* Where a letter by post goes, at a glance; on one line, as typed. */
+  /* Where a letter by post goes, at a glance, on one line. */
   if (*luwte_party_get_address (party) != '\0')
     {
-      g_auto(GStrv) lines = g_strsplit (luwte_party_get_address (party), "\n", -1);
+      g_auto(GStrv) lines = luwte_party_dup_address_lines (party);
       g_autofree char *address = g_strjoinv (", ", lines);
 
       g_string_append_printf (subtitle, " · %s", address);
