@@ -13,6 +13,7 @@
 #include "luwte-letter-compose.h"
 #include "luwte-party.h"
 #include "luwte-template-library.h"
+#include "luwte-template-fields.h"
 
 /* One entry per template id, with the languages it comes in. */
 int
@@ -262,7 +263,7 @@ luwte_cli_letter (LuwteCliContext  *context,
     return LUWTE_CLI_USAGE;
   /* Like a --set the template does not ask for: dropped unseen, it would
    * mislead. */
-  if (youth_text != NULL && !luwte_template_uses_field (template, "jongere.naam"))
+  if (youth_text != NULL && !luwte_template_uses_field (template, LUWTE_FIELD_YOUTH_NAME))
     return luwte_cli_usage_error (_("letter: the template “%s” names no young person; leave out --youth"),
                                   positional[1]);
 

@@ -134,7 +134,7 @@ luwte_letter_values_build (LuwteStore              *store,
       if (facts->party_id > 0 && luwte_party_get_id (party) == facts->party_id)
         set_party (values, "ontvanger", party, language);
       if (facts->youth_id > 0 && luwte_party_get_id (party) == facts->youth_id)
-        luwte_template_values_set (values, "jongere.naam", luwte_party_get_name (party));
+        luwte_template_values_set (values, LUWTE_FIELD_YOUTH_NAME, luwte_party_get_name (party));
     }
 
   set_profile (values, store, "gemeente.naam", LUWTE_PROFILE_MUNICIPALITY);
@@ -457,10 +457,7 @@ luwte_letter_default_youth (LuwteStore *store,
 {
   g_autoptr(GPtrArray) parties = luwte_store_list_parties (store, kase, NULL);
 
-  for (guint i = 0; parties != NULL && i < parties->len; i++)
-    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == LUWTE_ROLE_YOUTH)
-      return luwte_party_get_id (g_ptr_array_index (parties, i));
-  return 0;
+  return luwte_party_find_first_in_role (parties, LUWTE_ROLE_YOUTH);
 }
 
 /**
@@ -480,8 +477,5 @@ luwte_letter_default_recipient (LuwteStore    *store,
       !luwte_role_parse (luwte_template_get_recipient (template), &role))
     return 0;
   parties = luwte_store_list_parties (store, kase, NULL);
-  for (guint i = 0; parties != NULL && i < parties->len; i++)
-    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == role)
-      return luwte_party_get_id (g_ptr_array_index (parties, i));
-  return 0;
+  return luwte_party_find_first_in_role (parties, role);
 }

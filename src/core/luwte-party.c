@@ -179,6 +179,17 @@ luwte_party_dup_address_lines (LuwteParty *self)
   return g_strv_builder_end (lines);
 }
 
+/* Returns: the id of the first of @parties (as listed) in @role, or 0 */
+gint64
+luwte_party_find_first_in_role (GPtrArray *parties,
+                                LuwteRole  role)
+{
+  for (guint i = 0; parties != NULL && i < parties->len; i++)
+    if (luwte_party_get_role (g_ptr_array_index (parties, i)) == role)
+      return luwte_party_get_id (g_ptr_array_index (parties, i));
+  return 0;
+}
+
 /* Returns: the postal address as typed, "" when there is none */
 const char *luwte_party_get_address (LuwteParty *self) { g_return_val_if_fail (LUWTE_IS_PARTY (self), NULL); return self->address; }
 

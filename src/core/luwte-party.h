@@ -54,6 +54,8 @@ LuwteParty *luwte_party_new              (LuwteRole   role,
 void        luwte_party_set_address      (LuwteParty *self,
                                           const char *address);
 char       *luwte_party_describe         (LuwteParty *self);
+gint64      luwte_party_find_first_in_role (GPtrArray *parties,
+                                            LuwteRole  role);
 
 /* A change to a stored party; %NULL (for @role too) keeps what it was. */
 typedef struct {

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The young person a letter names (its young person is chosen per letter) */
+#define LUWTE_FIELD_YOUTH_NAME "jongere.naam"
+
 typedef enum {
   LUWTE_TEMPLATE_FIELD_TEXT,   /* a value: {{zaak.kenmerk}} */
   LUWTE_TEMPLATE_FIELD_LIST,   /* repeated: {{#each berichten}} */

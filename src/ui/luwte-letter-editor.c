@@ -26,6 +26,7 @@
 #include "luwte-party-choice.h"
 #include "luwte-profile.h"
 #include "luwte-time.h"
+#include "luwte-template-fields.h"
 
 #define PREVIEW_DELAY_MS 250
 
@@ -167,19 +168,23 @@ remember_final_date (LuwteLetterEditor *self)
     }
 }
 
-/* The young person's choice, shown for a template that names one. A
- * draft about no one yet is about the case's first young person, as a
- * new letter is: one entered after the letter was begun is named too. */
+/* The recipient and, for a template that names one, the young person,
+ * from the case's parties as they are now. A draft about no one yet is
+ * about the case's first young person, as a new letter is: one entered
+ * after the letter was begun is named too. */
 static void
-fill_youth_choice (LuwteLetterEditor *self,
-                   gint64             selected)
+fill_party_choices (LuwteLetterEditor *self,
+                    gint64             recipient,
+                    gint64             youth)
 {
-  gboolean names_youth = self->template != NULL && luwte_template_uses_field (self->template, "jongere.naam");
+  g_autoptr(GPtrArray) parties = luwte_store_list_parties (self->store, self->kase, NULL);
+  gboolean names_youth = self->template != NULL && luwte_template_uses_field (self->template, LUWTE_FIELD_YOUTH_NAME);
 
-  if (names_youth && selected == 0 && self->letter != NULL &&
+  if (names_youth && youth == 0 && self->letter != NULL &&
       luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT)
-    selected = luwte_letter_default_youth (self->store, self->kase);
-  luwte_party_choice_fill_role (self->youth_row, self->store, self->kase, LUWTE_ROLE_YOUTH, selected);
+    youth = luwte_party_find_first_in_role (parties, LUWTE_ROLE_YOUTH);
+  luwte_party_choice_fill_from (self->party_row, parties, LUWTE_PARTY_CHOICE_ANY_ROLE, recipient);
+  luwte_party_choice_fill_from (self->youth_row, parties, LUWTE_ROLE_YOUTH, youth);
   gtk_widget_set_visible (GTK_WIDGET (self->youth_row), names_youth);
 }
 
@@ -737,7 +742,7 @@ on_language_changed (LuwteLetterEditor *self)
       g_set_object (&self->template, template);
       g_object_unref (template);
       self->filling = TRUE;
-      fill_youth_choice (self, luwte_party_choice_get_id (self->youth_row));
+      fill_party_choices (self, luwte_party_choice_get_id (self->party_row), luwte_party_choice_get_id (self->youth_row));
       build_rows (self);
       self->filling = FALSE;
     }
@@ -829,8 +834,7 @@ luwte_letter_editor_set_letter (LuwteLetterEditor *self,
   gtk_label_set_text (self->title_label, self->template != NULL ? luwte_template_get_title (self->template)
                                                                 : luwte_letter_get_template (letter));
   adw_combo_row_set_selected (self->language_row, luwte_letter_get_language (letter) == LUWTE_LANGUAGE_EN ? 1 : 0);
-  luwte_party_choice_fill (self->party_row, store, kase, luwte_letter_get_party_id (letter));
-  fill_youth_choice (self, luwte_letter_get_youth_id (letter));
+  fill_party_choices (self, luwte_letter_get_party_id (letter), luwte_letter_get_youth_id (letter));
   remember_final_date (self);
   build_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->subject_row), luwte_letter_get_subject (letter));
@@ -873,8 +877,7 @@ luwte_letter_editor_reload_parties (LuwteLetterEditor *self)
   if (self->letter == NULL)
     return;
   self->filling = TRUE;
-  luwte_party_choice_fill (self->party_row, self->store, self->kase, luwte_party_choice_get_id (self->party_row));
-  fill_youth_choice (self, luwte_party_choice_get_id (self->youth_row));
+  fill_party_choices (self, luwte_party_choice_get_id (self->party_row), luwte_party_choice_get_id (self->youth_row));
   self->filling = FALSE;
   if (luwte_letter_get_status (self->letter) == LUWTE_LETTER_DRAFT &&
       luwte_case_get_status (self->kase) != LUWTE_CASE_STATUS_CLOSED)

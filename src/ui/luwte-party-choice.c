@@ -38,21 +38,21 @@ luwte_party_choice_fill (AdwComboRow *row,
                          LuwteCase   *kase,
                          gint64       selected_id)
 {
-  luwte_party_choice_fill_role (row, store, kase, LUWTE_PARTY_CHOICE_ANY_ROLE, selected_id);
+  g_autoptr(GPtrArray) parties = store != NULL && kase != NULL ? luwte_store_list_parties (store, kase, NULL) : NULL;
+
+  luwte_party_choice_fill_from (row, parties, LUWTE_PARTY_CHOICE_ANY_ROLE, selected_id);
 }
 
-/* Offers the case's parties in @role (a #LuwteRole) only;
- * LUWTE_PARTY_CHOICE_ANY_ROLE offers all. */
+/* Offers @parties (the case's, as listed; may be %NULL) in @role (a
+ * #LuwteRole) only; LUWTE_PARTY_CHOICE_ANY_ROLE offers all. */
 void
-luwte_party_choice_fill_role (AdwComboRow *row,
-                              LuwteStore  *store,
-                              LuwteCase   *kase,
+luwte_party_choice_fill_from (AdwComboRow *row,
+                              GPtrArray   *parties,
                               int          role,
                               gint64       selected_id)
 {
   GListModel *model = adw_combo_row_get_model (row);
   GArray *ids = g_object_get_data (G_OBJECT (row), IDS_KEY);
-  g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
   guint selected = 0;
@@ -60,8 +60,6 @@ luwte_party_choice_fill_role (AdwComboRow *row,
 
   g_array_set_size (ids, 0);
   g_array_append_val (ids, none);
-  if (store != NULL && kase != NULL)
-    parties = luwte_store_list_parties (store, kase, NULL);
   for (guint i = 0; parties != NULL && i < parties->len; i++)
     {
       LuwteParty *party = g_ptr_array_index (parties, i);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Every role: for luwte_party_choice_fill_role() */
+/* Every role: for luwte_party_choice_fill_from() */
 #define LUWTE_PARTY_CHOICE_ANY_ROLE (-1)
 
 AdwComboRow *luwte_party_choice_new    (const char  *title,
@@ -20,9 +20,8 @@ void         luwte_party_choice_fill   (AdwComboRow *row,
                                         LuwteStore  *store,
                                         LuwteCase   *kase,
                                         gint64       selected_id);
-void         luwte_party_choice_fill_role (AdwComboRow *row,
-                                           LuwteStore  *store,
-                                           LuwteCase   *kase,
+void         luwte_party_choice_fill_from (AdwComboRow *row,
+                                           GPtrArray   *parties,
                                            int          role,
                                            gint64       selected_id);
 gint64       luwte_party_choice_get_id (AdwComboRow *row);
