@@ -373,20 +373,39 @@ test_profile_follows (Fixture       *fixture,
   g_assert_cmpstr (luwte_letter_get_body (stored), ==, "Eigen tekst voor de ouders");
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget in @widget (itself included, depth first) that @match
+ * says yes to, or NULL */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_matching (GtkWidget     *widget,
+               WidgetMatch    match,
+               gconstpointer  data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  return find_matching (widget, is_of_type, &type);
 }
 
 /* The case on screen, as the officer opens it from the list: the editor
@@ -598,21 +617,12 @@ test_final_keeps_date (Fixture       *fixture,
     g_error ("the final letter does not have its own date:\n%s", text);
 }
 
-/* The combo row titled @title inside @widget, or NULL */
-static AdwComboRow *
-find_combo_row (GtkWidget  *widget,
-                const char *title)
+/* A combo row titled @title */
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
 {
-  if (ADW_IS_COMBO_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_COMBO_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_COMBO_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* Selects the item of @row whose text starts with @name. */
@@ -654,7 +664,7 @@ test_youth_choice (Fixture       *fixture,
   /* A takedown request names no young person: no choice. */
   g_assert_nonnull (luwte_letters_page_write (fixture->page, "ntd-platform"));
   wait_idle ();
-  youth_row = find_combo_row (GTK_WIDGET (editor), "Young Person");
+  youth_row = ADW_COMBO_ROW (find_matching (GTK_WIDGET (editor), is_combo_row_titled, "Young Person"));
   g_assert_nonnull (youth_row);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (youth_row)));
 

@@ -85,19 +85,38 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget in @widget (itself included, depth first) that @match
+ * says yes to, or NULL */
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_matching (GtkWidget     *widget,
+               WidgetMatch    match,
+               gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_matching (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return find_matching (widget, is_of_type, &type);
 }
 
 /* Whether the focus is in a row laid out and open, and shows. A row just
@@ -539,38 +558,20 @@ test_tab_shortcuts (Fixture       *fixture,
   g_object_unref (pages);
 }
 
-/* The first menu button in @widget with @tooltip, or NULL */
-static GtkWidget *
-find_tooltip_button (GtkWidget  *widget,
-                     const char *tooltip)
+/* A menu button with the tooltip @tooltip */
+static gboolean
+is_menu_button_with_tooltip (GtkWidget     *widget,
+                             gconstpointer  tooltip)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip_button (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-/* The first button in @widget labelled @label, or NULL */
-static GtkWidget *
-find_labelled_button (GtkWidget  *widget,
-                      const char *label)
+/* A button labelled @label */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The time of the gathering picked from the calendar, as an officer who
@@ -595,7 +596,7 @@ test_time_from_calendar (Fixture       *fixture,
 
   luwte_case_workspace_show_page (fixture->workspace, "context");
   wait_idle ();
-  button = find_tooltip_button (GTK_WIDGET (fixture->workspace), "Choose From a Calendar");
+  button = find_matching (GTK_WIDGET (fixture->workspace), is_menu_button_with_tooltip, "Choose From a Calendar");
   g_assert_nonnull (button);
   field = gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (field);
@@ -616,8 +617,8 @@ test_time_from_calendar (Fixture       *fixture,
   gtk_calendar_select_day (calendar, new_year);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[0]), 21);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[1]), 30);
-  g_assert_nonnull (find_labelled_button (popover, "_Set"));
-  g_signal_emit_by_name (find_labelled_button (popover, "_Set"), "clicked");
+  g_assert_nonnull (find_matching (popover, is_button_labelled, "_Set"));
+  g_signal_emit_by_name (find_matching (popover, is_button_labelled, "_Set"), "clicked");
   wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2026-12-31 21:30");
   g_assert_false (gtk_widget_get_visible (popover));
