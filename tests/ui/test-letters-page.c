@@ -21,6 +21,8 @@
 #include "luwte-template-library.h"
 #include "luwte-window.h"
 
+#include "ui-test-widgets.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -28,13 +30,6 @@
 #include <string.h>
 
 static char *test_dir;
-
-static void
-wait_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 typedef struct {
   LuwteStore       *store;
@@ -65,14 +60,14 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = luwte_window_new (NULL, card, NULL, fixture->store, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  ui_wait_idle ();
   cases_page = luwte_window_get_cases_page (fixture->window);
   cases = luwte_store_list_cases (fixture->store, NULL, 0, 1, &error);
   fixture->kase = g_object_ref (g_ptr_array_index (cases, 0));
   g_assert_true (luwte_case_workspace_set_case (luwte_cases_page_get_workspace (cases_page), fixture->kase));
   fixture->page = luwte_case_workspace_get_letters_page (luwte_cases_page_get_workspace (cases_page));
   luwte_case_workspace_show_page (luwte_cases_page_get_workspace (cases_page), "letters");
-  wait_idle ();
+  ui_wait_idle ();
 }
 
 static void
@@ -80,7 +75,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  ui_wait_idle ();
   g_clear_object (&fixture->kase);
   g_clear_object (&fixture->store);
 }
@@ -133,7 +128,7 @@ test_notice_to_sent (Fixture       *fixture,
   letter = luwte_letters_page_write (fixture->page, "ntd-platform");
   g_assert_nonnull (letter);
   g_assert_cmpint (luwte_letter_get_party_id (letter), >, 0);
-  wait_idle ();
+  ui_wait_idle ();
 
   /* The messages are not chosen yet and the explanation is missing. */
   problems = luwte_letter_editor_get_problems (editor);
@@ -225,7 +220,7 @@ test_draft_pdf_marked (Fixture       *fixture,
     }
   letter = luwte_letters_page_write (fixture->page, "ntd-platform");
   g_assert_nonnull (letter);
-  wait_idle ();
+  ui_wait_idle ();
   mark = luwte_letter_get_language (letter) == LUWTE_LANGUAGE_NL ? "CONCEPT" : "DRAFT";
 
   g_assert_cmpuint (luwte_letter_editor_get_problems (editor)->len, >, 0);
@@ -320,7 +315,7 @@ test_profile_follows (Fixture       *fixture,
   g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_PHONE, "", &error));
   letter = luwte_letters_page_write (fixture->page, "parents-letter");
   g_assert_nonnull (letter);
-  wait_idle ();
+  ui_wait_idle ();
   body = luwte_letter_editor_get_body (editor);
   g_assert_nonnull (strstr (body, "[[gemeente.burgemeester]]"));
   g_assert_nonnull (strstr (body, "[[gemeente.telefoon]]"));
@@ -328,11 +323,11 @@ test_profile_follows (Fixture       *fixture,
   /* As the officer does: open Preferences, type, close. */
   preferences = luwte_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_idle ();
+  ui_wait_idle ();
   gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_MAYOR), "P. van Dijk");
   gtk_editable_set_text (luwte_preferences_window_get_entry (preferences, LUWTE_PROFILE_PHONE), "14 0999");
   gtk_window_close (GTK_WINDOW (preferences));
-  wait_idle ();
+  ui_wait_idle ();
 
   g_clear_pointer (&body, g_free);
   body = luwte_letter_editor_get_body (editor);
@@ -349,7 +344,7 @@ test_profile_follows (Fixture       *fixture,
   g_assert_true (luwte_letter_editor_make_final (editor));
   final_body = g_strdup (luwte_letter_get_body (letter));
   g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "Q. Anders", &error));
-  wait_idle ();
+  ui_wait_idle ();
   g_clear_pointer (&body, g_free);
   body = luwte_letter_editor_get_body (editor);
   g_assert_cmpstr (body, ==, final_body);
@@ -363,7 +358,7 @@ test_profile_follows (Fixture       *fixture,
   g_assert_nonnull (letter);
   luwte_letter_editor_set_body (editor, "Eigen tekst voor de ouders");
   g_assert_true (luwte_profile_set (fixture->store, LUWTE_PROFILE_MAYOR, "R. Derde", &error));
-  wait_idle ();
+  ui_wait_idle ();
   g_clear_pointer (&body, g_free);
   body = luwte_letter_editor_get_body (editor);
   g_assert_cmpstr (body, ==, "Eigen tekst voor de ouders");
@@ -373,40 +368,6 @@ test_profile_follows (Fixture       *fixture,
   g_assert_cmpstr (luwte_letter_get_body (stored), ==, "Eigen tekst voor de ouders");
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget in @widget (itself included, depth first) that @match
- * says yes to, or NULL */
-static GtkWidget *
-find_matching (GtkWidget     *widget,
-               WidgetMatch    match,
-               gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_matching (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  return find_matching (widget, is_of_type, &type);
-}
 
 /* The case on screen, as the officer opens it from the list: the editor
  * is shown, not only built. */
@@ -416,7 +377,7 @@ show_letters (Fixture *fixture)
   LuwteCasesPage *cases_page = luwte_window_get_cases_page (fixture->window);
 
   g_assert_true (luwte_cases_page_show_case (cases_page, luwte_case_get_reference (fixture->kase), "letters"));
-  wait_idle ();
+  ui_wait_idle ();
 }
 
 static gboolean
@@ -437,7 +398,7 @@ wait_for_page (LuwteLetterPreview *preview)
     {
       int expected = (int) round (LUWTE_LETTER_PAGE_WIDTH * luwte_letter_preview_get_scale (preview));
 
-      wait_idle ();
+      ui_wait_idle ();
       if (luwte_letter_preview_get_texture_size (preview, &width, &height) && gtk_widget_get_width (GTK_WIDGET (preview)) > 0
           && width == expected * gtk_widget_get_scale_factor (GTK_WIDGET (preview)))
         return TRUE;
@@ -469,7 +430,7 @@ test_preview_zoom (Fixture       *fixture,
 
   show_letters (fixture);
   g_assert_nonnull (luwte_letters_page_write (fixture->page, "parents-letter"));
-  preview = LUWTE_LETTER_PREVIEW (find_descendant (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW));
+  preview = LUWTE_LETTER_PREVIEW (ui_find_of_type (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW));
   g_assert_nonnull (preview);
   g_assert_true (wait_for_page (preview));
   scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (preview));
@@ -549,8 +510,8 @@ test_hints_whole (Fixture       *fixture,
   show_letters (fixture);
   letter = luwte_letters_page_write (fixture->page, "parents-letter");
   g_assert_nonnull (letter);
-  wait_idle ();
-  g_assert_true (wait_for_page (LUWTE_LETTER_PREVIEW (find_descendant (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW))));
+  ui_wait_idle ();
+  g_assert_true (wait_for_page (LUWTE_LETTER_PREVIEW (ui_find_of_type (GTK_WIDGET (editor), LUWTE_TYPE_LETTER_PREVIEW))));
   template = luwte_template_library_lookup (library, "parents-letter", luwte_letter_get_language (letter));
   g_assert_nonnull (template);
   inputs = luwte_template_get_inputs (template);
@@ -604,7 +565,7 @@ test_final_keeps_date (Fixture       *fixture,
   show_letters (fixture);
   letter = luwte_letters_page_write (fixture->page, "parents-letter");
   g_assert_nonnull (letter);
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_true (luwte_letter_editor_make_final (editor));
   /* As if it was made final on 2 January 2026. */
   sql = g_strdup_printf ("UPDATE letters SET final_at = '2026-01-02T10:00:00+01:00' WHERE id = %" G_GINT64_FORMAT,
@@ -663,14 +624,14 @@ test_youth_choice (Fixture       *fixture,
 
   /* A takedown request names no young person: no choice. */
   g_assert_nonnull (luwte_letters_page_write (fixture->page, "ntd-platform"));
-  wait_idle ();
-  youth_row = ADW_COMBO_ROW (find_matching (GTK_WIDGET (editor), is_combo_row_titled, "Young Person"));
+  ui_wait_idle ();
+  youth_row = ADW_COMBO_ROW (ui_find_matching (GTK_WIDGET (editor), is_combo_row_titled, "Young Person"));
   g_assert_nonnull (youth_row);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (youth_row)));
 
   letter = luwte_letters_page_write (fixture->page, "parents-letter");
   g_assert_nonnull (letter);
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (youth_row)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (youth_row)));
   /* None, then only the young people of the case. */
@@ -695,10 +656,10 @@ test_youth_choice (Fixture       *fixture,
   /* Added on the Parties page meanwhile: offered on return, and the
    * choice made stays. */
   luwte_case_workspace_show_page (workspace, "parties");
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_true (luwte_store_add_party (fixture->store, fixture->kase, third, &error));
   luwte_case_workspace_show_page (workspace, "letters");
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_true (luwte_letter_editor_get_letter (editor) == letter);
   g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (youth_row)),
                                                                adw_combo_row_get_selected (youth_row)),

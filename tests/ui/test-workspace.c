@@ -21,18 +21,13 @@
 #include "luwte-time.h"
 #include "luwte-window.h"
 
+#include "ui-test-widgets.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 static char *test_dir;
-
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 /* Frames pass (row animations, layout) until @done holds, or a while. */
 static void
@@ -69,10 +64,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = luwte_window_new (NULL, card, NULL, fixture->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  ui_wait_idle ();
   fixture->kase = g_object_ref (luwte_cases_page_new_case (luwte_window_get_cases_page (fixture->window)));
   fixture->workspace = luwte_cases_page_get_workspace (luwte_window_get_cases_page (fixture->window));
-  wait_idle ();
+  ui_wait_idle ();
 }
 
 static void
@@ -80,44 +75,11 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  ui_wait_idle ();
   g_clear_object (&fixture->kase);
   g_clear_object (&fixture->store);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget in @widget (itself included, depth first) that @match
- * says yes to, or NULL */
-static GtkWidget *
-find_matching (GtkWidget     *widget,
-               WidgetMatch    match,
-               gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_matching (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  return find_matching (widget, is_of_type, &type);
-}
 
 /* Whether the focus is in a row laid out and open, and shows. A row just
  * added has no place yet: its bounds say nothing until it is allocated. */
@@ -189,15 +151,15 @@ test_chooser_focuses_new (Fixture       *fixture,
   assert_new_row_ready (fixture, "Do nothing");
 
   /* Back at the top, where the button is. */
-  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON));
+  button = GTK_MENU_BUTTON (ui_find_of_type (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON));
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_SCROLLED_WINDOW));
   wait_until (at_top, scroller);
   gtk_menu_button_popup (button);
-  wait_idle ();
-  entry = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_SEARCH_ENTRY);
+  ui_wait_idle ();
+  entry = ui_find_of_type (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "noodbevel");
-  wait_idle ();
-  first = GTK_LIST_BOX_ROW (find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX_ROW));
+  ui_wait_idle ();
+  first = GTK_LIST_BOX_ROW (ui_find_of_type (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX_ROW));
   g_assert_nonnull (first);
   title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)));
   g_signal_emit_by_name (entry, "activate");
@@ -232,7 +194,7 @@ open_in_view (gpointer data)
 {
   GtkWidget *row = data;
   GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *revealer = find_widget (row, GTK_TYPE_REVEALER);
+  GtkWidget *revealer = ui_find_of_type (row, GTK_TYPE_REVEALER);
   graphene_rect_t bounds;
   int page = gtk_widget_get_height (scroller);
 
@@ -290,10 +252,10 @@ test_expand_scrolls (Fixture       *fixture,
 
   /* The Messages page reads its rows again when it shows. */
   luwte_case_workspace_show_page (fixture->workspace, "parties");
-  wait_idle ();
+  ui_wait_idle ();
   assert_opens_into_view (luwte_parties_page_get_row (parties, 9));
   luwte_case_workspace_show_page (fixture->workspace, "messages");
-  wait_idle ();
+  ui_wait_idle ();
   assert_opens_into_view (luwte_messages_page_get_row (messages, 9));
 }
 
@@ -330,8 +292,8 @@ list_whole (gpointer data)
 static GtkScrolledWindow *
 open_list (GtkWidget *combo)
 {
-  GtkWidget *popover = find_widget (combo, GTK_TYPE_POPOVER);
-  GtkWidget *scroller = popover != NULL ? find_widget (popover, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *popover = ui_find_of_type (combo, GTK_TYPE_POPOVER);
+  GtkWidget *scroller = popover != NULL ? ui_find_of_type (popover, GTK_TYPE_SCROLLED_WINDOW) : NULL;
 
   g_assert_nonnull (scroller);
   gtk_widget_activate (combo);
@@ -344,7 +306,7 @@ static void
 close_list (GtkScrolledWindow *scroller)
 {
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (scroller), GTK_TYPE_POPOVER)));
-  wait_idle ();
+  ui_wait_idle ();
 }
 
 /* The role list of a party, in a 1100×720 window: every role shows when
@@ -374,7 +336,7 @@ test_role_list_whole (Fixture       *fixture,
     }
   luwte_parties_page_set_case (parties, fixture->store, fixture->kase);
   luwte_case_workspace_show_page (fixture->workspace, "parties");
-  wait_idle ();
+  ui_wait_idle ();
   /* 720 less the decorations' shadow */
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), >, 680);
 
@@ -382,7 +344,7 @@ test_role_list_whole (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   wait_until (open_in_view, row);
   wait_ms (300);
-  combo = find_widget (row, ADW_TYPE_COMBO_ROW);
+  combo = ui_find_of_type (row, ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (combo);
 
   /* The role row in the middle of the window */
@@ -431,7 +393,7 @@ case_menu_items (Fixture     *fixture,
     }
   g_assert_nonnull (button);
   gtk_menu_button_popup (button);
-  wait_idle ();
+  ui_wait_idle ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_visible (popover));
 
@@ -473,14 +435,14 @@ test_case_menu_close_reopen (Fixture       *fixture,
   g_assert_null (strstr (labels, "Reopen Case"));
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
-  wait_idle ();
+  ui_wait_idle ();
 
   /* The close dialog, with its evaluation; the case is closed only by it. */
   dialog = luwte_case_workspace_get_close_dialog (fixture->workspace);
   g_assert_nonnull (dialog);
   g_assert_cmpint (luwte_case_get_status (fixture->kase), ==, LUWTE_CASE_STATUS_SIGNAL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evaluation.close-case", NULL));
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_null (luwte_case_workspace_get_close_dialog (fixture->workspace));
   g_assert_cmpint (luwte_case_get_status (fixture->kase), ==, LUWTE_CASE_STATUS_CLOSED);
   g_assert_true (luwte_case_workspace_is_read_only (fixture->workspace));
@@ -490,7 +452,7 @@ test_case_menu_close_reopen (Fixture       *fixture,
   g_assert_null (strstr (labels, "Close Case…"));
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_cmpint (luwte_case_get_status (fixture->kase), ==, LUWTE_CASE_STATUS_ACTIVE);
   g_assert_false (luwte_case_workspace_is_read_only (fixture->workspace));
 
@@ -595,31 +557,31 @@ test_time_from_calendar (Fixture       *fixture,
   guint n_spins = 0;
 
   luwte_case_workspace_show_page (fixture->workspace, "context");
-  wait_idle ();
-  button = find_matching (GTK_WIDGET (fixture->workspace), is_menu_button_with_tooltip, "Choose From a Calendar");
+  ui_wait_idle ();
+  button = ui_find_matching (GTK_WIDGET (fixture->workspace), is_menu_button_with_tooltip, "Choose From a Calendar");
   g_assert_nonnull (button);
   field = gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (field);
   g_assert_true (gtk_widget_get_visible (button));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_idle ();
+  ui_wait_idle ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
-  calendar = GTK_CALENDAR (find_widget (popover, GTK_TYPE_CALENDAR));
+  calendar = GTK_CALENDAR (ui_find_of_type (popover, GTK_TYPE_CALENDAR));
   g_assert_nonnull (calendar);
-  for (GtkWidget *spin = find_widget (popover, GTK_TYPE_SPIN_BUTTON); spin != NULL && n_spins < 2;
-       spin = n_spins < 2 ? find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spin)), GTK_TYPE_SPIN_BUTTON) : NULL)
+  for (GtkWidget *spin = ui_find_of_type (popover, GTK_TYPE_SPIN_BUTTON); spin != NULL && n_spins < 2;
+       spin = n_spins < 2 ? ui_find_of_type (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spin)), GTK_TYPE_SPIN_BUTTON) : NULL)
     spins[n_spins++] = spin;
   g_assert_cmpuint (n_spins, ==, 2);
 
   gtk_calendar_select_day (calendar, new_year);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[0]), 21);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[1]), 30);
-  g_assert_nonnull (find_matching (popover, is_button_labelled, "_Set"));
-  g_signal_emit_by_name (find_matching (popover, is_button_labelled, "_Set"), "clicked");
-  wait_idle ();
+  g_assert_nonnull (ui_find_matching (popover, is_button_labelled, "_Set"));
+  g_signal_emit_by_name (ui_find_matching (popover, is_button_labelled, "_Set"), "clicked");
+  ui_wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "2026-12-31 21:30");
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (luwte_case_workspace_flush (fixture->workspace));
@@ -629,7 +591,7 @@ test_time_from_calendar (Fixture       *fixture,
 
   /* Opened again: at the time the field holds. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_idle ();
+  ui_wait_idle ();
   shown = gtk_calendar_get_date (calendar);
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
@@ -637,12 +599,12 @@ test_time_from_calendar (Fixture       *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spins[0])), ==, 21);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spins[1])), ==, 30);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-  wait_idle ();
+  ui_wait_idle ();
 
   /* Closed: read, not picked. */
   g_assert_true (luwte_store_set_case_status (fixture->store, fixture->kase, LUWTE_CASE_STATUS_CLOSED, &error));
   g_assert_true (luwte_case_workspace_set_case (fixture->workspace, fixture->kase));
-  wait_idle ();
+  ui_wait_idle ();
   g_assert_false (gtk_widget_get_visible (button));
 }
 
