@@ -32,6 +32,8 @@
 #include "luwte-close-dialog.h"
 #include "luwte-tooltip.h"
 
+#include "ui-test-widgets.h"
+
 #include <adwaita.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -61,39 +63,6 @@ open_window (const char  *path,
   gtk_window_present (GTK_WINDOW (window));
   wait_idle ();
   return window;
-}
-
-/* The first of @widget and its descendants, in tree order, that @matches. */
-static GtkWidget *
-find_first (GtkWidget     *widget,
-            gboolean     (*matches) (GtkWidget *widget, gconstpointer data),
-            gconstpointer  data)
-{
-  if (matches (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, matches, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-/* The first widget under @widget of @type. */
-static GtkWidget *
-find_typed (GtkWidget *widget,
-            GType      type)
-{
-  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 typedef struct {
@@ -128,7 +97,7 @@ find_titled (GtkWidget  *widget,
 {
   Titled wanted = { type, title };
 
-  return find_first (widget, is_titled, &wanted);
+  return ui_find_matching (widget, is_titled, &wanted);
 }
 
 /* The focused editable: where typing goes. */
@@ -414,7 +383,7 @@ test_load_demo_cases (void)
 static GtkTextView *
 find_text_view (GtkWidget *widget)
 {
-  return GTK_TEXT_VIEW (find_typed (widget, GTK_TYPE_TEXT_VIEW));
+  return GTK_TEXT_VIEW (ui_find_of_type (widget, GTK_TYPE_TEXT_VIEW));
 }
 
 static void
@@ -563,7 +532,7 @@ static GtkCheckButton *
 find_done_button (GtkWidget  *widget,
                   const char *text)
 {
-  GtkWidget *found = find_first (widget, is_done_button, text);
+  GtkWidget *found = ui_find_matching (widget, is_done_button, text);
 
   return found != NULL ? GTK_CHECK_BUTTON (found) : NULL;
 }
@@ -813,7 +782,7 @@ is_log_view (GtkWidget     *widget,
 static GtkListView *
 find_log_view (GtkWidget *widget)
 {
-  GtkWidget *found = find_first (widget, is_log_view, NULL);
+  GtkWidget *found = ui_find_matching (widget, is_log_view, NULL);
 
   return found != NULL ? GTK_LIST_VIEW (found) : NULL;
 }
@@ -1091,7 +1060,7 @@ static GtkWidget *
 find_icon_button (GtkWidget  *widget,
                   const char *icon_name)
 {
-  return find_first (widget, shows_icon, icon_name);
+  return ui_find_matching (widget, shows_icon, icon_name);
 }
 
 static void
@@ -1170,7 +1139,7 @@ test_messages (void)
     g_assert_nonnull (show);
     viewer = luwte_screenshot_viewer_show (show, store, g_ptr_array_index (stored, 0));
     g_assert_nonnull (viewer);
-    picture = find_typed (GTK_WIDGET (viewer), GTK_TYPE_PICTURE);
+    picture = ui_find_of_type (GTK_WIDGET (viewer), GTK_TYPE_PICTURE);
     g_assert_nonnull (picture);
     g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 8);
     gtk_window_destroy (viewer);
